@@ -1,0 +1,15 @@
+import type { ExperimentName } from '../shared/envelope.ts';
+import type { Experiment } from './experiment.ts';
+import { lazyVsFeatureLearning } from './lazy_vs_feature_learning/experiment.ts';
+
+/** The only list of experiments. Server, worker and CLIs find experiments only through it. */
+const EXPERIMENTS: readonly Experiment[] = [lazyVsFeatureLearning];
+
+export function listExperiments(): readonly Experiment[] {
+  return EXPERIMENTS;
+}
+
+/** The experiment of that name, or undefined when this build does not have it. */
+export function findExperiment(name: ExperimentName | string): Experiment | undefined {
+  return EXPERIMENTS.find((e) => e.name === name);
+}
