@@ -1,0 +1,79 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Db } from './connection.ts';
+import type { ResultTable, WorkunitTable } from './schema.ts';
+
+export type WorkunitRow = Selectable<WorkunitTable>;
+export type ResultRow = Selectable<ResultTable>;
+
+/** SQLite allows 32766 bound variables per statement; 200 rows × ~17 columns stays far below it. */
+const INSERT_CHUNK = 200;
+
+export async function findAppVersionId(db: Db, experiment: string, versionNum: number): Promise<number | undefined> {
+  const row = await db.selectFrom('appVersion').select('id')
+    .where('experiment', '=', experiment).where('versionNum', '=', versionNum).executeTakeFirst();
+  return row?.id;
+}
+
+export async function insertAppVersion(db: Db, experiment: string, versionNum: number, nowS: number): Promise<number> {
+  const row = await db.insertInto('appVersion').values({ experiment, versionNum, isDeprecated: 0, createdAt: nowS })
+    .returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findSweepId(db: Db, name: string): Promise<number | undefined> {
+  return (await db.selectFrom('sweep').select('id').where('name', '=', name).executeTakeFirst())?.id;
+}
+
+export async function hasAnySweep(db: Db): Promise<boolean> {
+  return (await db.selectFrom('sweep').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function insertSweep(db: Db, sweep: { name: string; experiment: string; appVersionId: number; nowS: number }): Promise<number> {
+  const row = await db.insertInto('sweep')
+    .values({ name: sweep.name, experiment: sweep.experiment, appVersionId: sweep.appVersionId, createdAt: sweep.nowS })
+    .returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertWorkunits(db: Db, rows: readonly Insertable<WorkunitTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insertInto('workunit').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+}
+
+export async function insertResults(db: Db, rows: readonly Insertable<ResultTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insertInto('result').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+}
+
+/** A workunit and all its results (ordered by id), or undefined. Two indexed queries. */
+export async function loadWorkunit(db: Db, workunitId: number): Promise<{ wu: WorkunitRow; results: ResultRow[] } | undefined> {
+  const wu = await db.selectFrom('workunit').selectAll().where('id', '=', workunitId).executeTakeFirst();
+  if (wu === undefined) return undefined;
+  const results = await db.selectFrom('result').selectAll().where('workunitId', '=', workunitId).orderBy('id').execute();
+  return { wu, results };
+}
+
+export async function updateWorkunit(db: Db, workunitId: number, patch: Updateable<WorkunitTable>): Promise<void> {
+  await db.updateTable('workunit').set(patch).where('id', '=', workunitId).execute();
+}
+
+export async function updateResult(db: Db, resultId: number, patch: Updateable<ResultTable>): Promise<void> {
+  await db.updateTable('result').set(patch).where('id', '=', resultId).execute();
+}
+
+/** Workunits whose `transition_time` has come, oldest first. */
+export async function dueWorkunitIds(db: Db, nowS: number, limit: number): Promise<number[]> {
+  const rows = await db.selectFrom('workunit').select('id')
+    .where('transitionTime', 'is not', null).where('transitionTime', '<=', nowS)
+    .orderBy('transitionTime').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Asks the transitioner to look at a workunit no later than `atS`. */
+export async function scheduleTransition(db: Db, workunitId: number, atS: number): Promise<void> {
+  await db.updateTable('workunit')
+    // A CASE, not SQLite's two-argument min(), so PostgreSQL runs the same statement.
+    .set((eb) => ({
+      transitionTime: eb.case().when('transitionTime', 'is', null).then(atS).when('transitionTime', '>', atS).then(atS)
+        .else(eb.ref('transitionTime')).end(),
+    }))
+    .where('id', '=', workunitId).execute();
+}
