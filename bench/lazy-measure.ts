@@ -1,10 +1,10 @@
-import type { Batch, MlpEngine, MlpShape } from '../experiments/engine/mlp-engine.ts';
+import type { Batch, MlpEngine, MlpModel, MlpShape } from '../experiments/engine/mlp-engine.ts';
 import { syntheticBatches, syntheticParams } from '../experiments/engine/reference/synthetic-mlp.ts';
 
 /*
- * The `lazy` benchmark's measurement, shared by Node and the browser Worker so both time exactly the same work:
- * E1's training (MLP 20 → w → w → 5, ReLU, softmax CE, SGD lr 0.05) on epochs of 2000 random samples cut into
- * 31 batches of 64 and one of 16, one `train()` call per epoch (as the kernel calls it).
+ * The `lazy` benchmark's unit of work, shared by Node and the browser Worker so both time exactly the same thing:
+ * one epoch of E1 training (MLP 20 → w → w → 5, ReLU, softmax CE, SGD lr 0.05) on 2000 random samples cut into
+ * 31 batches of 64 and one of 16, as one `train()` call (as the kernel calls it).
  */
 
 /** Widths of the printed table. */
@@ -21,19 +21,12 @@ export interface WidthTiming {
   readonly width: number;
   /** Parameter count P = w² + 27w + 5. */
   readonly params: number;
-  /** Median over timed epochs of (epoch ms / 32). */
+  /** Median over timed epochs of (epoch ms / 32): the typical speed. */
   readonly msPerStep: number;
+  /** Fastest epoch / 32: the speed least disturbed by other processes on a shared machine. */
+  readonly msPerStepBest: number;
   /** Steps timed (warm-up excluded). */
   readonly steps: number;
-}
-
-export interface MeasureOptions {
-  readonly widths: readonly number[];
-  /** Keep timing a width until this much time has passed (and at least `minEpochs`). */
-  readonly budgetMs: number;
-  readonly minEpochs: number;
-  /** The clock: performance.now in Node and in the Worker. */
-  readonly now: () => number;
 }
 
 export const e1Shape = (width: number): MlpShape => ({ sizes: [20, width, width, 5], activation: 'relu' });
@@ -51,29 +44,42 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Times `engine` at each width: one warm-up epoch (session creation, JIT), then epochs until the budget is spent. */
-export async function measureEngine(engine: MlpEngine, options: MeasureOptions): Promise<WidthTiming[]> {
-  const out: WidthTiming[] = [];
-  for (const width of options.widths) {
-    const shape = e1Shape(width);
-    const model = await engine.createModel(shape, syntheticParams(shape, width));
-    const batches = epochBatches(shape, 1000 + width);
-    const warm = await model.train(batches, 0.05);
-    if (!warm.every(Number.isFinite)) throw new Error(`${engine.name} w=${width}: non-finite loss in warm-up`);
-    const epochMs: number[] = [];
-    const start = options.now();
-    while (epochMs.length < options.minEpochs || options.now() - start < options.budgetMs) {
-      const t0 = options.now();
-      await model.train(batches, 0.05);
-      epochMs.push(options.now() - t0);
-    }
-    await model.dispose();
-    out.push({
-      width,
-      params: width * width + 27 * width + 5,
-      msPerStep: median(epochMs) / batches.length,
-      steps: epochMs.length * batches.length,
-    });
-  }
-  return out;
+/** Summarises the epoch times of one width. */
+export function summarizeEpochs(width: number, epochMs: readonly number[]): WidthTiming {
+  if (epochMs.length === 0) throw new Error(`no epochs timed at width ${width}`);
+  return {
+    width,
+    params: width * width + 27 * width + 5,
+    msPerStep: median(epochMs) / STEPS_PER_EPOCH,
+    msPerStepBest: Math.min(...epochMs) / STEPS_PER_EPOCH,
+    steps: epochMs.length * STEPS_PER_EPOCH,
+  };
+}
+
+/** An engine set up at one width, ready to time epochs one at a time. */
+export interface EpochTimer {
+  /** Runs `count` epochs and returns each one's milliseconds. */
+  epochs(count: number): Promise<number[]>;
+  dispose(): Promise<void>;
+}
+
+/** Creates the model at `width` and runs one untimed warm-up epoch (session creation, JIT, allocator). */
+export async function prepareEpochTimer(engine: MlpEngine, width: number, now: () => number): Promise<EpochTimer> {
+  const shape = e1Shape(width);
+  const model: MlpModel = await engine.createModel(shape, syntheticParams(shape, width));
+  const batches = epochBatches(shape, 1000 + width);
+  const warm = await model.train(batches, 0.05);
+  if (!warm.every(Number.isFinite)) throw new Error(`${engine.name} w=${width}: non-finite loss in warm-up`);
+  return {
+    async epochs(count) {
+      const out: number[] = [];
+      for (let i = 0; i < count; i++) {
+        const t0 = now();
+        await model.train(batches, 0.05);
+        out.push(now() - t0);
+      }
+      return out;
+    },
+    dispose: () => model.dispose(),
+  };
 }

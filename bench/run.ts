@@ -6,6 +6,7 @@ import process from 'node:process';
 
 const BENCHES = {
   lazy: async (args: readonly string[]) => (await import('./lazy.ts')).runLazyBench(args),
+  server: async (args: readonly string[]) => (await import('./server.ts')).runServerBench(args),
 } as const satisfies Record<string, (args: readonly string[]) => Promise<void>>;
 
 function isBenchName(name: string): name is keyof typeof BENCHES {

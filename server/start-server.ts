@@ -41,7 +41,7 @@ export async function startServer(
   await transitioner.runOnce();
   const adminKey = ensureAdminKey(env.DATA_DIR, env.ADMIN_KEY);
   const app = await createApp({
-    db, clock: options.clock, adminKey: adminKey.key, webDist: env.WEB_DIST, transition: transitioner.transition,
+    db, clock: options.clock, adminKey: adminKey.key, webDist: env.WEB_DIST, transition: transitioner.transitionIn,
     logLevel: options.logLevel,
   });
   await app.listen({ port: env.PORT, host: env.HOST });

@@ -1,9 +1,15 @@
-import type { WidthTiming } from '../lazy-measure.ts';
+/** Requests from the bench page to its Worker (the epoch-timer protocol of bench/lazy-measure.ts). */
+export type LazyWorkerRequest =
+  | { kind: 'prepare'; width: number; maxLoopSteps: number }
+  | { kind: 'epochs'; count: number }
+  | { kind: 'dispose' };
 
-/** What the bench page asks its Worker: time these widths (bench/lazy-measure.ts semantics). */
-export interface LazyWorkerRequest { widths: number[]; budgetMs: number; minEpochs: number; maxLoopSteps: number }
-
-export interface LazyWorkerReply { results: WidthTiming[]; isCrossOriginIsolated: boolean; userAgent: string }
+export interface LazyWorkerReply {
+  /** Epoch milliseconds for `epochs`, empty otherwise. */
+  epochMs: number[];
+  isCrossOriginIsolated: boolean;
+  userAgent: string;
+}
 
 /** Messages from the Worker: `ready` once, then one reply or error per request, in order. */
 export type LazyWorkerMessage =

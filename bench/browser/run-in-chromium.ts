@@ -41,8 +41,8 @@ async function buildBundle(dir: string): Promise<void> {
 }
 
 export interface ChromiumLazy {
-  /** Runs the `lazy` measurement in the page's module Worker. */
-  measure(request: LazyWorkerRequest): Promise<LazyWorkerReply>;
+  /** Sends one epoch-timer request to the page's module Worker. */
+  request(request: LazyWorkerRequest): Promise<LazyWorkerReply>;
   close(): Promise<void>;
 }
 
@@ -72,7 +72,7 @@ export async function openChromiumLazy(): Promise<ChromiumLazy> {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
     return {
-      measure: (request) => page.evaluate((req) => window.runLazyBench(req), request),
+      request: (request) => page.evaluate((req) => window.runLazyBench(req), request),
       close: async () => {
         await browser.close();
         await cleanup();

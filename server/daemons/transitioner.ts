@@ -16,8 +16,10 @@ async function scheduleRetry(db: Db, workunitId: number, atS: number): Promise<v
 export interface Transitioner {
   /** Transitions every due workunit now; resolves to how many were handled. */
   readonly runOnce: () => Promise<number>;
-  /** Transitions one workunit now (the upload handler's in-process validator trigger). */
+  /** Transitions one workunit now, in its own transaction. */
   readonly transition: (workunitId: number) => Promise<void>;
+  /** Transitions one workunit now inside the caller's transaction `trx` (the upload handler's in-process validator). */
+  readonly transitionIn: (trx: Db, workunitId: number) => Promise<void>;
   readonly start: () => void;
   readonly stop: () => Promise<void>;
 }
@@ -33,8 +35,11 @@ export function createTransitioner(deps: {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
 
+  const transitionIn = async (trx: Db, workunitId: number): Promise<void> => {
+    await transitionWorkunit(trx, workunitId, unixSeconds(deps.clock), deps.findExperiment);
+  };
   const transition = async (workunitId: number): Promise<void> => {
-    await deps.db.transaction().execute((trx) => transitionWorkunit(trx, workunitId, unixSeconds(deps.clock), deps.findExperiment));
+    await deps.db.transaction().execute((trx) => transitionIn(trx, workunitId));
   };
 
   /** A workunit whose transition throws is retried later, so it cannot block the ones due after it. */
@@ -66,6 +71,7 @@ export function createTransitioner(deps: {
   return {
     runOnce,
     transition,
+    transitionIn,
     start() {
       if (timer === undefined) timer = setTimeout(tick, deps.intervalMs);
     },

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.ts';
+import { withStatementCache } from './statement-cache.ts';
 
 /** The Kysely handle every repository takes. */
 export type Db = Kysely<Database>;
@@ -22,5 +23,5 @@ export function openDb(databaseUrl: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL'); // WAL + NORMAL stays consistent on power loss; only the last commits may roll back
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
 }

@@ -17,9 +17,11 @@ export async function appendGrants(db: Db, grants: readonly Grant[]): Promise<vo
   await db.insertInto('creditLedger').values([...grants]).onConflict((oc) => oc.column('resultId').doNothing()).execute();
 }
 
-export async function creditOfResult(db: Db, resultId: number): Promise<number> {
-  const row = await db.selectFrom('creditLedger').select('credit').where('resultId', '=', resultId).executeTakeFirst();
-  return row?.credit ?? 0;
+/** A result's `validate_state` and its granted credit (0 without a ledger row), in one query; undefined if no such result. */
+export async function verdictAndCreditOfResult(db: Db, resultId: number): Promise<{ validateState: number; credit: number } | undefined> {
+  const row = await db.selectFrom('result').leftJoin('creditLedger', 'creditLedger.resultId', 'result.id')
+    .select(['result.validateState', 'creditLedger.credit']).where('result.id', '=', resultId).executeTakeFirst();
+  return row === undefined ? undefined : { validateState: row.validateState, credit: row.credit ?? 0 };
 }
 
 export async function userCreatedAt(db: Db, userId: number): Promise<number | undefined> {

@@ -9,8 +9,8 @@ export interface AppDeps {
   readonly adminKey: string;
   /** The built PWA's folder; when it has no index.html only the API is served. */
   readonly webDist: string;
-  /** Runs the transitioner (and validator) for one workunit in its own transaction. */
-  readonly transition: (workunitId: number) => Promise<void>;
+  /** Runs the transitioner (and validator) for one workunit inside the caller's transaction `trx`. */
+  readonly transition: (trx: Db, workunitId: number) => Promise<void>;
   /** Level of Fastify's (pino) logger: `warn` in production, so errors are logged with their stacks; `silent` in tests. */
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
 }

@@ -1,7 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
 import type { ResultEnvelope } from '../../shared/envelope.ts';
-import { runRealKernel } from '../testing/envelopes.ts';
-import { offTolerance } from '../testing/envelopes.ts';
+import { offTolerance, runRealKernel } from '../testing/envelopes.ts';
 import { outputDigest } from './output-digest.ts';
 
 let envelope: ResultEnvelope;

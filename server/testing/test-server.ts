@@ -37,7 +37,7 @@ export async function createTestServer(options: { minQuorum?: number; delayBound
   });
   await transitioner.runOnce();
   const app = await createApp({
-    db, clock, adminKey: TEST_ADMIN_KEY, webDist: options.webDist ?? join(dir, 'no-dist'), transition: transitioner.transition,
+    db, clock, adminKey: TEST_ADMIN_KEY, webDist: options.webDist ?? join(dir, 'no-dist'), transition: transitioner.transitionIn,
     logLevel: 'silent',
   });
   return {

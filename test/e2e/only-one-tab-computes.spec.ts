@@ -15,7 +15,7 @@ test('with two tabs open only one computes, the other mirrors it and takes over 
     const [leader, follower] = (await roleOf(first)) === 'leader' ? [first, second] : [second, first];
 
     // Commands from the follower tab reach the leader's agent.
-    await configure(follower, { cpuLimitPct: 10, checkpointIntervalS: 1 });
+    await configure(follower, { cpuLimitPct: 25, checkpointIntervalS: 1 });
     await startContributing(follower);
     const card = taskCard(leader);
     await expect(card).toBeVisible({ timeout: 15_000 });

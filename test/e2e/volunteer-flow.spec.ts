@@ -17,7 +17,7 @@ test('a fresh profile is cross-origin isolated, gets a workunit within seconds a
   pageA = await openVolunteerTab(contextA);
   expect(await pageA.evaluate(() => crossOriginIsolated)).toBe(true);
   // BOINC's CPU limit slows the task down and checkpoints come every second, so a reload can land mid-task.
-  await configure(pageA, { cpuLimitPct: 5, checkpointIntervalS: 1 });
+  await configure(pageA, { cpuLimitPct: 10, checkpointIntervalS: 1 });
   await startContributing(pageA);
   const card = taskCard(pageA);
   await expect(card).toBeVisible({ timeout: 10_000 });

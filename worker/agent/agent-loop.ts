@@ -8,6 +8,7 @@ import type { ProfileStore } from '../storage/profile-store.ts';
 import type { StoredEvent, StoredIdentity, StoredTask } from '../storage/records.ts';
 import type { AgentState } from './agent-state.ts';
 import { retryDelayMs } from './backoff.ts';
+import { createComputePool } from './compute-pool.ts';
 import { createOutbox } from './outbox.ts';
 import type { ServerClient } from './server-client.ts';
 import { runTask, type ComputeHandle, type RunningTask } from './task-runner.ts';
@@ -51,6 +52,7 @@ export async function startAgent(deps: AgentDeps, initialSettings: AgentSettings
     state.update({ events: await store.recentEvents(50) });
   };
   const nudge = (): void => { wake.abort(); };
+  const pool = createComputePool(deps.spawnCompute, () => settings.cores);
   const outbox = createOutbox({ store, client, state, log, getAuth: () => identity?.authenticator ?? null, nowMs: deps.nowMs, jitter01: deps.jitter01 });
 
   state.update({
@@ -79,7 +81,7 @@ export async function startAgent(deps: AgentDeps, initialSettings: AgentSettings
   const startStored = (stored: StoredTask): void => {
     const task = runTask(stored, {
       store, client, state, log, getAuth: () => identity?.authenticator ?? null, settings: () => settings,
-      spawnCompute: deps.spawnCompute, nowMs: deps.nowMs,
+      pool, nowMs: deps.nowMs,
     });
     running.set(stored.resultId, task);
     void task.done
@@ -112,6 +114,7 @@ export async function startAgent(deps: AgentDeps, initialSettings: AgentSettings
     isOutboxForced = false;
     if (!settings.isRunning) {
       await Promise.all([...running.values()].map((t) => t.stop()));
+      pool.drain();
       state.update({ idle: { reason: 'stopped', untilMs: null } });
       return outboxDueMs;
     }
@@ -133,12 +136,17 @@ export async function startAgent(deps: AgentDeps, initialSettings: AgentSettings
   };
 
   const loop = async (): Promise<never> => {
+    let isLoopProblem = false;
     for (;;) {
       let untilMs: number | null = null;
+      // Replaced before the tick, so a nudge that arrives during the tick cuts the following wait short.
+      wake = new AbortController();
       try {
         untilMs = await tick();
         failures = 0;
-        if (state.get().problem?.code !== 'quota_exceeded') state.update({ problem: null });
+        // Only the loop's own failure clears itself; a refused upload or a full disk stays until the volunteer acts.
+        if (isLoopProblem) state.update({ problem: null });
+        isLoopProblem = false;
       } catch (error) {
         if (!(error instanceof AppError)) throw error; // a bug: crash loudly
         failures++;
@@ -149,6 +157,7 @@ export async function startAgent(deps: AgentDeps, initialSettings: AgentSettings
           state.update({ host: null });
         }
         const isOffline = error.code === 'unavailable';
+        isLoopProblem = true;
         state.update({
           connection: isOffline ? 'offline' : state.get().connection,
           idle: { reason: isOffline ? 'offline' : 'failed', untilMs },
@@ -158,11 +167,11 @@ export async function startAgent(deps: AgentDeps, initialSettings: AgentSettings
           (logError: unknown) => { console.error('event log write failed', logError); }, // shown as the problem above
         );
       }
-      wake = new AbortController();
       const waitMs = untilMs === null || untilMs === Infinity ? 60_000 : Math.max(0, untilMs - deps.nowMs());
       await new Promise<void>((resolve) => {
         const signal = AbortSignal.any([wake.signal, AbortSignal.timeout(waitMs)]);
-        signal.addEventListener('abort', () => { resolve(); }, { once: true });
+        if (signal.aborted) resolve(); // nudged during the tick: an aborted signal fires no event
+        else signal.addEventListener('abort', () => { resolve(); }, { once: true });
       });
     }
   };
@@ -171,7 +180,7 @@ export async function startAgent(deps: AgentDeps, initialSettings: AgentSettings
   const applySettings = async (next: AgentSettings): Promise<void> => {
     settings = next;
     await store.putSettings(settings);
-    state.update({ settings });
+    state.update({ settings, problem: null }); // the volunteer acted on what the banner said
     await Promise.all([...running.values()].map((t) => t.setCpuLimit(settings.cpuLimitPct)));
     nudge();
   };

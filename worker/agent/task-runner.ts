@@ -10,6 +10,7 @@ import type { ComputeApi, ComputeEvent, ComputeOutcome } from '../compute/comput
 import type { ProfileStore } from '../storage/profile-store.ts';
 import type { StoredEvent, StoredTask } from '../storage/records.ts';
 import type { AgentState } from './agent-state.ts';
+import type { ComputePool } from './compute-pool.ts';
 import { etaSeconds } from './eta.ts';
 import type { ServerClient } from './server-client.ts';
 
@@ -31,7 +32,7 @@ export interface TaskRunnerDeps {
   readonly log: (event: StoredEvent) => Promise<void>;
   readonly getAuth: () => Authenticator | null;
   readonly settings: () => AgentSettings;
-  readonly spawnCompute: () => ComputeHandle;
+  readonly pool: Pick<ComputePool, 'acquire' | 'release'>;
   /** Epoch ms. */
   readonly nowMs: () => number;
 }
@@ -46,7 +47,8 @@ export interface RunningTask {
 /** Runs one stored task in its own compute Worker, sends heartbeats, and hands a finished result to the outbox. */
 export function runTask(stored: StoredTask, deps: TaskRunnerDeps): RunningTask {
   const { task } = stored;
-  const compute = deps.spawnCompute();
+  const compute = deps.pool.acquire();
+  let isReusable = false;
   let isAbortedByServer = false;
   let backend: BackendName = 'ort-wasm';
   let checkpointStep: number | null = null;
@@ -114,9 +116,13 @@ export function runTask(stored: StoredTask, deps: TaskRunnerDeps): RunningTask {
   const settings = deps.settings();
   const request = { task, checkpointIntervalMs: settings.checkpointIntervalS * 1000, cpuLimitPct: settings.cpuLimitPct };
   const done = Promise.race([compute.api.run(request, proxy(onEvent)), compute.crashed])
-    .then((outcome) => settle(outcome))
+    .then((outcome) => {
+      // Reuse only a Worker that ended a task cleanly; a stopped or crashed one may hold half a run.
+      isReusable = outcome.kind === 'finished' || (outcome.kind === 'failed' && outcome.code !== 'internal');
+      return settle(outcome);
+    })
     .finally(() => {
-      compute.terminate();
+      deps.pool.release(compute, isReusable);
       deps.state.update({ tasks: deps.state.get().tasks.filter((t) => t.resultId !== task.resultId) });
     });
 

@@ -3,6 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Activation, MlpEngine, MlpParams, MlpShape } from '../../experiments/engine/mlp-engine.ts';
 import { createReferenceEngine } from '../../experiments/engine/reference/reference-engine.ts';
 import { syntheticBatches, syntheticParams } from '../../experiments/engine/reference/synthetic-mlp.ts';
+import type { MlpGraphKind } from '../../experiments/engine/onnx/mlp-graphs.ts';
+import { buildMlpGraph } from '../../experiments/engine/onnx/mlp-graphs.ts';
+import { OrtMlpModel } from './ort-mlp-model.ts';
+import { createOrtQueue } from './ort-queue.ts';
 import { ORT_WASM_VERSION, createOrtWasmEngine } from './ort-wasm.ts';
 
 /** Largest |a − b| over all parameters. */
@@ -64,6 +68,25 @@ describe('ORT wasm engine', () => {
     const refLosses = await ref.train(batches, 0.05);
     expect(maxDiff(loopLosses, refLosses)).toBeLessThanOrEqual(1e-5);
     expect(maxParamDiff(await looped.params(), await ref.params())).toBeLessThanOrEqual(1e-6);
+  });
+
+  it('runs an epoch as one Loop run of the 31 full batches plus one single step for the short batch', async () => {
+    const shape = mlp(8);
+    const runs: MlpGraphKind[] = [];
+    const sessions = new Map<MlpGraphKind, Promise<ort.InferenceSession>>();
+    const model = new OrtMlpModel({
+      ort, queue: createOrtQueue(), maxLoopSteps: 64,
+      session: async (kind) => {
+        runs.push(kind);
+        const graph = buildMlpGraph(kind, shape);
+        if (!sessions.has(kind)) sessions.set(kind, ort.InferenceSession.create(graph.bytes));
+        return { session: await sessions.get(kind)!, graph };
+      },
+    }, shape, syntheticParams(shape, 1));
+    const losses = await model.train([...syntheticBatches(shape, 64, 31, 2), ...syntheticBatches(shape, 16, 1, 3)], 0.05);
+    expect(runs).toEqual(['train-loop', 'train-step']);
+    expect(losses.length).toBe(32);
+    expect(losses.every((l) => Number.isFinite(l) && l > 0)).toBe(true);
   });
 
   it.each(['relu', 'tanh'] as const)('forward and gradient agree with the reference (%s)', async (activation) => {
