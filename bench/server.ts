@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +25,7 @@ const EXPERIMENT = 'lazy_vs_feature_learning';
 /** Tiny params so the one real kernel run takes a second; the server's work per result does not depend on them much. */
 const PARAMS = { widths: [8], epochs: 1 };
 
-interface RunOptions { quorum: number; workunits: number; hosts: number; maxTasks: number; maxMs: number }
+interface RunOptions { quorum: number; workunits: number; hosts: number; maxTasks: number; maxMs: number; profile: string | undefined }
 
 interface RunFigures {
   readonly quorum: number;
@@ -63,6 +64,21 @@ function runClient(job: ClientJob): Promise<ClientReport> {
   });
 }
 
+/** The server's CPU profile of the measured window only (startup and deployment left out), via the inspector. */
+async function startProfiler(): Promise<{ stop(): Promise<unknown> }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      return profile;
+    },
+  };
+}
+
 /** One run: a fresh server on a fresh SQLite file with `workunits` workunits of quorum `quorum`, driven to the end. */
 async function runOnce(envelope: ResultEnvelope, o: RunOptions, log: (m: string) => void): Promise<RunFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'axiom-bench-server-'));
@@ -86,11 +102,17 @@ async function runOnce(envelope: ResultEnvelope, o: RunOptions, log: (m: string)
     log(`quorum ${o.quorum}: server up with ${o.workunits} workunits in ${((performance.now() - tStart) / 1000).toFixed(1)} s at ${server.url}`);
     let report: ClientReport;
     try {
+      const profiler = o.profile === undefined ? undefined : await startProfiler();
       const cpu0 = process.cpuUsage();
       report = await runClient({
         type: 'run', url: server.url, hosts: o.hosts, maxTasks: o.maxTasks, maxResults: o.workunits * o.quorum, maxMs: o.maxMs, envelope,
       });
       const cpu = process.cpuUsage(cpu0);
+      if (profiler !== undefined && o.profile !== undefined) {
+        const file = `${o.profile}-q${o.quorum}.cpuprofile`;
+        writeFileSync(file, JSON.stringify(await profiler.stop()));
+        log(`server CPU profile of the measured window: ${file}`);
+      }
       if (report.errors.length > 0) throw new Error(`bench client errors: ${report.errors.slice(0, 3).join(' | ')}`);
       // Only results that reached VALID and have their ledger row count; the ledger has one row per result at most.
       const counted = await sql<{ n: number; ledger: number; distinct: number }>`
@@ -135,16 +157,19 @@ function formatRun(f: RunFigures): string {
 }
 
 /**
- * `npm run bench -- server [--workunits N] [--hosts H] [--seconds S] [--quorum 1|2]`: the server's whole lifecycle
+ * `npm run bench -- server [--workunits N] [--hosts H] [--seconds S] [--quorum 1|2] [--profile PREFIX]`: the server's whole lifecycle
  * (attach, dispatch, upload, validate, credit) over real HTTP against a real SQLite file, hosts simulated in a
  * forked process. Counts only results that reached VALID with a credit ledger row (queried at the end), and prints
  * results/s, p50/p99 per route, and the ratio against BOINC's ~100 results/s. Runs quorum 1 then quorum 2.
+ * `--profile PREFIX` writes the server's CPU profile of each measured window to `PREFIX-q<quorum>.cpuprofile`.
  */
 export async function runServerBench(args: readonly string[]): Promise<void> {
   const log = (m: string) => console.error(`[server] ${m}`);
   const workunits = option(args, 'workunits', 6000);
   const hosts = option(args, 'hosts', 32);
   const maxMs = option(args, 'seconds', 30) * 1000;
+  const profileAt = args.indexOf('--profile');
+  const profile = profileAt < 0 ? undefined : args[profileAt + 1];
   const quorums = args.includes('--quorum') ? [option(args, 'quorum', 1)] : [1, 2];
   const t = performance.now();
   const envelope = await runRealKernel({
@@ -155,7 +180,7 @@ export async function runServerBench(args: readonly string[]): Promise<void> {
   const out: string[] = [];
   for (const quorum of quorums) {
     // Quorum 2 has twice the results per workunit: halve the workunits so both runs upload about as many results.
-    const figures = await runOnce(envelope, { quorum, workunits: Math.ceil(workunits / quorum), hosts, maxTasks: 4, maxMs }, log);
+    const figures = await runOnce(envelope, { quorum, workunits: Math.ceil(workunits / quorum), hosts, maxTasks: 4, maxMs, profile }, log);
     const text = formatRun(figures);
     out.push(text);
     console.log(`${text}\n`);

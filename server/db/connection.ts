@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
+import { startWalCheckpointer } from './wal-checkpointer.ts';
 
 /** The Kysely handle every repository takes. */
 export type Db = Kysely<Database>;
@@ -23,5 +24,21 @@ export function openDb(databaseUrl: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL'); // WAL + NORMAL stays consistent on power loss; only the last commits may roll back
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
+  if (file === ':memory:') {
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
+  }
+  // Checkpoints run off the request path (wal-checkpointer.ts); the writer's own automatic checkpoint (default 1000
+  // pages) is only a safety net at 10000 pages (~40 MB of WAL).
+  sqlite.pragma('wal_autocheckpoint = 10000');
+  const checkpointer = startWalCheckpointer(file, (error) => console.error('WAL checkpointer:', error));
+  const database = withStatementCache(sqlite);
+  const closeBoth = {
+    prepare: (sql: string) => database.prepare(sql),
+    close() {
+      database.close();
+      // Kysely's close is synchronous; the thread finishes its current checkpoint and exits on its own.
+      checkpointer.stop().catch((error: unknown) => console.error('WAL checkpointer did not stop cleanly:', error));
+    },
+  };
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: closeBoth }), plugins: [new CamelCasePlugin()] });
 }

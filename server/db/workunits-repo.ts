@@ -70,9 +70,10 @@ export async function dueWorkunitIds(db: Db, nowS: number, limit: number): Promi
 /** Asks the transitioner to look at a workunit no later than `atS`. */
 export async function scheduleTransition(db: Db, workunitId: number, atS: number): Promise<void> {
   await db.updateTable('workunit')
-    // A CASE, not SQLite's two-argument min(), so PostgreSQL runs the same statement.
+    // A CASE, not SQLite's two-argument min(), so PostgreSQL runs the same statement. `eb.val`: a bare `then(atS)`
+    // is inlined as a literal, which made a new SQL text (and a new prepared statement) every second.
     .set((eb) => ({
-      transitionTime: eb.case().when('transitionTime', 'is', null).then(atS).when('transitionTime', '>', atS).then(atS)
+      transitionTime: eb.case().when('transitionTime', 'is', null).then(eb.val(atS)).when('transitionTime', '>', atS).then(eb.val(atS))
         .else(eb.ref('transitionTime')).end(),
     }))
     .where('id', '=', workunitId).execute();

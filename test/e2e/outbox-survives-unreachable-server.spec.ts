@@ -5,7 +5,8 @@ import { openVolunteerTab, startContributing, uploadedEvent } from '../support/v
 
 test('a result whose upload fails stays in the outbox across a reload and is uploaded when the server is back', async ({ browser, request }) => {
   const admin = createAdminApi(request, E2E_ADMIN_KEY);
-  const context = await browser.newContext();
+  // Requests a service worker forwards bypass Playwright's routing, so this spec runs without one.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     // The upload route is unreachable (connection refused) until the "server" comes back; the rest of the API works.
     let isUploadDown = true;
@@ -18,6 +19,7 @@ test('a result whose upload fails stays in the outbox across a reload and is upl
     await expect(page.getByText('unavailable: Server unreachable').first()).toBeVisible();
     const name = (await outbox.getByRole('listitem').first().locator('strong').textContent()) ?? '';
     await page.getByRole('button', { name: 'Stop contributing' }).click();
+    await expect(page.getByRole('button', { name: 'Start contributing' })).toBeVisible(); // stored before the reload
 
     await page.reload();
     await expect(page.getByRole('list', { name: 'Outbox' }).getByText(name)).toBeVisible();

@@ -91,8 +91,11 @@ export async function startAgent(deps: AgentDeps, initialSettings: AgentSettings
 
   const requestWork = async (auth: Authenticator, maxTasks: number): Promise<void> => {
     const { records } = await store.listTasks();
+    // Results waiting in the outbox count as held: otherwise the server would resend them as lost and we would
+    // compute them twice (BOINC's resend_lost_results).
+    const held = new Set([...records.map((r) => r.resultId), ...state.get().outbox.map((o) => o.resultId)]);
     const reply = await client.requestWork(auth, {
-      v: PROTOCOL_VERSION, capabilities: deps.capabilities(settings.cores), maxTasks, inProgress: records.map((r) => r.resultId),
+      v: PROTOCOL_VERSION, capabilities: deps.capabilities(settings.cores), maxTasks, inProgress: [...held],
     });
     state.update({ connection: 'online' });
     for (const resultId of reply.abort) {
@@ -100,6 +103,7 @@ export async function startAgent(deps: AgentDeps, initialSettings: AgentSettings
       await store.dropTask(resultId);
     }
     for (const task of reply.tasks) {
+      if (held.has(task.resultId)) continue; // already ours: running, or finished and waiting to upload
       const totalSteps = deps.findExperiment(task.input.experiment)?.totalSteps(task.input.params) ?? 1;
       await store.putTask({ resultId: task.resultId, task, leasedAtMs: deps.nowMs(), step: 0, totalSteps });
       await log({ atMs: deps.nowMs(), level: 'info', code: null, message: `Got ${task.name} (${task.input.experiment}).` });
