@@ -1,7 +1,7 @@
 // ESLint flat config. The import directions of DESIGN.md are enforced here, with the reason in each message, so
 // nobody has to re-argue them in review (the pattern of excalidraw's packages/eslintrc.base.json).
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 const zones = [
   { target: './shared', from: ['./experiments', './worker', './web', './server', './test', './bench', './science'],
@@ -24,7 +24,7 @@ export default tseslint.config(
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] })] },
     rules: {
       'import-x/no-restricted-paths': ['error', { zones }],
       'import-x/no-cycle': 'error',

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { AgentContext } from './compute/agent-context.ts';
 import { useAgent } from './compute/use-agent.ts';
 import type { WorkerClient } from './compute/worker-client.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { AdminHostsPage } from './features/admin/AdminHostsPage.tsx';
 import { ContributePage } from './features/contribute/ContributePage.tsx';
 import { CreditPage } from './features/credit/CreditPage.tsx';
@@ -42,9 +43,11 @@ export function App({ client }: { client: WorkerClient }) {
         </nav>
       </header>
       <main>
-        {page === '#/contribute' && <ContributePage snapshot={agent.snapshot} connect={agent.connect} />}
-        {page === '#/credit' && <CreditPage isConnected={agent.connect?.kind === 'connected'} />}
-        {page === '#/admin' && <AdminHostsPage />}
+        <ErrorBoundary>
+          {page === '#/contribute' && <ContributePage snapshot={agent.snapshot} connect={agent.connect} />}
+          {page === '#/credit' && <CreditPage isConnected={agent.connect?.kind === 'connected'} />}
+          {page === '#/admin' && <AdminHostsPage />}
+        </ErrorBoundary>
       </main>
     </AgentContext.Provider>
   );

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { Outcome, ServerState, ValidateState } from '../../shared/boinc-states.ts';
+import { compileOnce } from './compile-once.ts';
 import type { Db } from './connection.ts';
 
 /** One grant for the append-only ledger. */
@@ -17,12 +18,18 @@ export async function appendGrants(db: Db, grants: readonly Grant[]): Promise<vo
   await db.insertInto('creditLedger').values([...grants]).onConflict((oc) => oc.column('resultId').doNothing()).execute();
 }
 
+const verdictAndCreditQuery = compileOnce(
+  (db, resultId: number) => db.selectFrom('result').leftJoin('creditLedger', 'creditLedger.resultId', 'result.id')
+    .select(['result.validateState', 'creditLedger.credit']).where('result.id', '=', resultId),
+  [[1], [2]],
+);
+
 /** A result's `validate_state` and its granted credit (0 without a ledger row), in one query; undefined if no such result. */
 export async function verdictAndCreditOfResult(db: Db, resultId: number): Promise<{ validateState: number; credit: number } | undefined> {
-  const row = await db.selectFrom('result').leftJoin('creditLedger', 'creditLedger.resultId', 'result.id')
-    .select(['result.validateState', 'creditLedger.credit']).where('result.id', '=', resultId).executeTakeFirst();
+  const [row] = (await verdictAndCreditQuery(db, resultId)).rows;
   return row === undefined ? undefined : { validateState: row.validateState, credit: row.credit ?? 0 };
 }
+
 
 export async function userCreatedAt(db: Db, userId: number): Promise<number | undefined> {
   return (await db.selectFrom('user').select('createdAt').where('id', '=', userId).executeTakeFirst())?.createdAt;

@@ -4,6 +4,7 @@ import { ServerState, ValidateState } from '../../shared/boinc-states.ts';
 import { HostId, UserId, type Authenticator } from '../../shared/ids.ts';
 import type { AdminHost } from '../../shared/protocol/admin-hosts.ts';
 import { BackendName, type Capabilities } from '../../shared/protocol/capabilities.ts';
+import { compileOnce } from './compile-once.ts';
 import type { Db } from './connection.ts';
 import type { HostTable } from './schema.ts';
 
@@ -34,8 +35,14 @@ export async function insertUserAndHost(
   return { userId: UserId.parse(user.id), hostId: HostId.parse(host.id) };
 }
 
+const hostByAuthenticator = compileOnce(
+  (db, authenticator: string) => db.selectFrom('host').selectAll().where('authenticator', '=', authenticator),
+  [['a'], ['b']],
+);
+
+/** The host of an authenticator (every host request starts here, so the query is compiled once). */
 export async function findHostByAuthenticator(db: Db, authenticator: string): Promise<HostRow | undefined> {
-  return db.selectFrom('host').selectAll().where('authenticator', '=', authenticator).executeTakeFirst();
+  return (await hostByAuthenticator(db, authenticator)).rows[0];
 }
 
 export async function findHostById(db: Db, hostId: number): Promise<HostRow | undefined> {
@@ -47,8 +54,13 @@ export async function updateHostCapabilities(db: Db, hostId: number, caps: Capab
   await db.updateTable('host').set({ ...capabilityColumns(caps), lastContact: nowS }).where('id', '=', hostId).execute();
 }
 
+const touchHostQuery = compileOnce(
+  (db, hostId: number, nowS: number) => db.updateTable('host').set({ lastContact: nowS }).where('id', '=', hostId),
+  [[1, 101], [2, 102]],
+);
+
 export async function touchHost(db: Db, hostId: number, nowS: number): Promise<void> {
-  await db.updateTable('host').set({ lastContact: nowS }).where('id', '=', hostId).execute();
+  await touchHostQuery(db, hostId, nowS);
 }
 
 /** Every host with its open leases, valid results and credit: three grouped subqueries, no per-host queries. */

@@ -2,7 +2,8 @@ import { ServerState } from '../../shared/boinc-states.ts';
 import { HostId, ResultId, WorkunitId } from '../../shared/ids.ts';
 import type { AdminResult } from '../../shared/protocol/admin-results.ts';
 import type { Db } from './connection.ts';
-import type { ResultRow, WorkunitRow } from './workunits-repo.ts';
+import { compileOnce } from './compile-once.ts';
+import { resultById, workunitById, type ResultRow, type WorkunitRow } from './workunits-repo.ts';
 
 /** An unsent result that a host may take, with what its task needs. */
 export interface DispatchCandidate {
@@ -38,17 +39,20 @@ export async function findDispatchCandidates(db: Db, host: { hostId: number; use
     .execute();
 }
 
+const leaseQuery = compileOnce(
+  (db, resultId: number, hostId: number, userId: number, nowS: number, deadlineS: number) => db.updateTable('result')
+    .set({ serverState: ServerState.IN_PROGRESS, hostId, userId, sentTime: nowS, reportDeadline: deadlineS })
+    .where('id', '=', resultId).where('serverState', '=', ServerState.UNSENT),
+  [[1001, 1002, 1003, 1004, 1005], [2001, 2002, 2003, 2004, 2005]],
+);
+
 /** Leases an unsent result (2 → 4). False if someone else took it first. */
 export async function leaseResult(
   db: Db,
   lease: { resultId: number; hostId: number; userId: number; nowS: number; deadlineS: number },
 ): Promise<boolean> {
-  const r = await db.updateTable('result')
-    .set({ serverState: ServerState.IN_PROGRESS, hostId: lease.hostId, userId: lease.userId, sentTime: lease.nowS,
-      reportDeadline: lease.deadlineS })
-    .where('id', '=', lease.resultId).where('serverState', '=', ServerState.UNSENT)
-    .executeTakeFirst();
-  return r.numUpdatedRows === 1n;
+  const r = await leaseQuery(db, lease.resultId, lease.hostId, lease.userId, lease.nowS, lease.deadlineS);
+  return r.numAffectedRows === 1n;
 }
 
 /** Results this host holds (IN_PROGRESS), with what a task needs, so lost ones can be resent. */
@@ -71,9 +75,10 @@ export async function findLeases(db: Db, resultIds: readonly number[]): Promise<
 
 /** A result with its workunit, or undefined. */
 export async function findResultWithWorkunit(db: Db, resultId: number): Promise<{ result: ResultRow; wu: WorkunitRow } | undefined> {
-  const result = await db.selectFrom('result').selectAll().where('id', '=', resultId).executeTakeFirst();
+  const [result] = (await resultById(db, resultId)).rows;
   if (result === undefined) return undefined;
-  const wu = await db.selectFrom('workunit').selectAll().where('id', '=', result.workunitId).executeTakeFirstOrThrow();
+  const [wu] = (await workunitById(db, result.workunitId)).rows;
+  if (wu === undefined) throw new Error(`result ${resultId} names workunit ${result.workunitId}, which does not exist`);
   return { result, wu };
 }
 

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { compileOnce } from './compile-once.ts';
 import type { Db } from './connection.ts';
 import type { ResultTable, WorkunitTable } from './schema.ts';
 
@@ -43,11 +44,19 @@ export async function insertResults(db: Db, rows: readonly Insertable<ResultTabl
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insertInto('result').values(rows.slice(i, i + INSERT_CHUNK)).execute();
 }
 
+// The lifecycle's hottest lookups, compiled once (compile-once.ts).
+export const workunitById = compileOnce((db, id: number) => db.selectFrom('workunit').selectAll().where('id', '=', id), [[1], [2]]);
+export const resultById = compileOnce((db, id: number) => db.selectFrom('result').selectAll().where('id', '=', id), [[1], [2]]);
+const resultsOfWorkunit = compileOnce(
+  (db, workunitId: number) => db.selectFrom('result').selectAll().where('workunitId', '=', workunitId).orderBy('id'),
+  [[1], [2]],
+);
+
 /** A workunit and all its results (ordered by id), or undefined. Two indexed queries. */
 export async function loadWorkunit(db: Db, workunitId: number): Promise<{ wu: WorkunitRow; results: ResultRow[] } | undefined> {
-  const wu = await db.selectFrom('workunit').selectAll().where('id', '=', workunitId).executeTakeFirst();
+  const [wu] = (await workunitById(db, workunitId)).rows;
   if (wu === undefined) return undefined;
-  const results = await db.selectFrom('result').selectAll().where('workunitId', '=', workunitId).orderBy('id').execute();
+  const { rows: results } = await resultsOfWorkunit(db, workunitId);
   return { wu, results };
 }
 
@@ -69,6 +78,12 @@ export async function dueWorkunitIds(db: Db, nowS: number, limit: number): Promi
 
 /** Asks the transitioner to look at a workunit no later than `atS`. */
 export async function scheduleTransition(db: Db, workunitId: number, atS: number): Promise<void> {
+  await scheduleTransitions(db, [workunitId], atS);
+}
+
+/** Asks the transitioner to look at each of these workunits no later than `atS`: one statement for all of them. */
+export async function scheduleTransitions(db: Db, workunitIds: readonly number[], atS: number): Promise<void> {
+  if (workunitIds.length === 0) return;
   await db.updateTable('workunit')
     // A CASE, not SQLite's two-argument min(), so PostgreSQL runs the same statement. `eb.val`: a bare `then(atS)`
     // is inlined as a literal, which made a new SQL text (and a new prepared statement) every second.
@@ -76,5 +91,5 @@ export async function scheduleTransition(db: Db, workunitId: number, atS: number
       transitionTime: eb.case().when('transitionTime', 'is', null).then(eb.val(atS)).when('transitionTime', '>', atS).then(eb.val(atS))
         .else(eb.ref('transitionTime')).end(),
     }))
-    .where('id', '=', workunitId).execute();
+    .where('id', 'in', workunitIds).execute();
 }

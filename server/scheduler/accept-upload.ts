@@ -32,10 +32,11 @@ function mismatches(input: WorkunitInput, output: ResultEnvelope): string[] {
  * the validation only, so the upload still commits with its workunit due and the daemon retries it. One commit per
  * upload instead of two (commits were the largest single cost in bench/server.ts's profile).
  */
-async function validateInSavepoint(trx: Db, deps: UploadDeps, workunitId: number): Promise<void> {
+async function validateInSavepoint(trx: Db, deps: UploadDeps, workunitId: number, nowS: number): Promise<void> {
   const outcome = await inSavepoint(trx, 'validate_upload', () => deps.transition(trx, workunitId));
-  // Logged; the result is stored and its workunit still due (scheduleTransition above), so the transitioner retries.
-  if (outcome.type === 'rolled_back') deps.onError(outcome.error);
+  if (outcome.type === 'kept') return; // the transition has set the workunit's next transition time itself
+  deps.onError(outcome.error);
+  await scheduleTransition(trx, workunitId, nowS); // due now, so the daemon retries; the stored result stays
 }
 
 /**
@@ -72,8 +73,7 @@ export async function acceptUpload(deps: UploadDeps, host: HostRow, resultId: nu
         outputJson: JSON.stringify(upload.output), outputDigest: digest, backend: upload.backend, adapter: upload.adapter,
         computeMs: upload.computeMs, elapsedS: result.sentTime === null ? null : Math.max(0, nowS - result.sentTime),
       });
-      await scheduleTransition(trx, wu.id, nowS);
-      await validateInSavepoint(trx, deps, wu.id);
+      await validateInSavepoint(trx, deps, wu.id, nowS);
       receipt = 'accepted';
     }
     const after = await verdictAndCreditOfResult(trx, resultId);

@@ -6,7 +6,7 @@ import type { Task, WorkReply, WorkRequest } from '../../shared/protocol/work.ts
 import type { Db } from '../db/connection.ts';
 import { updateHostCapabilities, type HostRow } from '../db/hosts-repo.ts';
 import { findDispatchCandidates, findHostLeases, findLeases, leaseResult, type DispatchCandidate } from '../db/results-repo.ts';
-import { scheduleTransition } from '../db/workunits-repo.ts';
+import { scheduleTransitions } from '../db/workunits-repo.ts';
 
 /** Leases a host may hold per allowed core (BOINC's `max_wus_in_progress` idea): enough to keep cores busy while uploading. */
 const IN_PROGRESS_PER_CORE = 2;
@@ -53,6 +53,7 @@ export async function dispatchWork(db: Db, host: HostRow, request: WorkRequest, 
       // Over-fetch a little: candidates may include several replicas of one workunit, and only one may go to this host.
       const candidates = await findDispatchCandidates(trx, { hostId: host.id, userId: host.userId }, wanted * 3 + 8);
       const takenWorkunits = new Set<number>();
+      const dueAt = new Map<number, number[]>(); // wake-up time → workunits leased now: one UPDATE per distinct time
       const speed = request.capabilities.flopsPerSecond;
       let fresh = 0;
       for (const c of candidates) {
@@ -61,11 +62,12 @@ export async function dispatchWork(db: Db, host: HostRow, request: WorkRequest, 
         if (speed !== null && c.rscFpopsEst / speed > c.delayBound) continue; // could not finish in time
         const deadlineS = nowS + c.delayBound;
         if (!(await leaseResult(trx, { resultId: c.id, hostId: host.id, userId: host.userId, nowS, deadlineS }))) continue;
-        await scheduleTransition(trx, c.workunitId, deadlineS + 1);
+        dueAt.set(deadlineS + 1, [...(dueAt.get(deadlineS + 1) ?? []), c.workunitId]);
         takenWorkunits.add(c.workunitId);
         tasks.push(toTask(c, deadlineS));
         fresh++;
       }
+      for (const [atS, workunitIds] of dueAt) await scheduleTransitions(trx, workunitIds, atS);
     }
     if (tasks.length > 0) return { v: PROTOCOL_VERSION, tasks, abort, requestDelayS: 0, noWorkReason: 'none' };
     const noWorkReason = request.maxTasks === 0 ? 'none' : room <= 0 ? 'enough_in_progress' : 'no_work';
