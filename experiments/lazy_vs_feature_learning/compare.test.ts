@@ -47,9 +47,13 @@ describe('compare (E1 validation classes)', () => {
     expect(compareLvf(honest, { ...honest, summary: { nonsense: true } }).type).toBe('different');
   });
 
-  test('is reflexive', () => {
-    expect(compareLvf(honest, honest)).toEqual({ type: 'equivalent' });
-  });
+  const anyRel = fc.double({ min: -0.5, max: 0.5, noNaN: true });
+  propTest.prop([fc.constantFrom('final_weight_movement', 'final_cka_mean', 'final_weight_entropy'), fc.integer({ min: 0, max: 1 }), anyRel])(
+    'is reflexive: any (perturbed) result is equivalent to itself', (k, i, rel) => {
+      const r = scaleSummary(honest, k, i, rel);
+      expect(compareLvf(r, r)).toEqual({ type: 'equivalent' });
+      expect(compareLvf(r, cloneData(r))).toEqual({ type: 'equivalent' });
+    });
 
   const key = fc.constantFrom('final_weight_movement', 'final_cka_mean', 'final_weight_entropy');
   propTest.prop([key, fc.integer({ min: 0, max: 1 }), fc.double({ min: -0.9e-3, max: 0.9e-3, noNaN: true })])(

@@ -2,7 +2,7 @@ import type { Experiment } from '../../experiments/experiment.ts';
 import { AssimilateState, Outcome, ServerState, ValidateState, WuErrorMask } from '../../shared/boinc-states.ts';
 import type { Db } from '../db/connection.ts';
 import { appendGrants } from '../db/credit-repo.ts';
-import { insertResults, loadWorkunit, updateResult, updateWorkunit, type ResultRow } from '../db/workunits-repo.ts';
+import { insertResults, loadWorkunit, setResultStates, setWorkunitState, type ResultRow } from '../db/workunits-repo.ts';
 import { creditForFlops } from '../credit/credit.ts';
 import { validateWorkunit } from '../validation/validate-workunit.ts';
 
@@ -97,13 +97,13 @@ export async function transitionWorkunit(db: Db, workunitId: number, nowS: numbe
 
   for (const r of results) {
     if (changed.has(r.id)) {
-      await updateResult(db, r.id, { serverState: r.serverState, outcome: r.outcome, validateState: r.validateState });
+      await setResultStates(db, r.id, { serverState: r.serverState, outcome: r.outcome, validateState: r.validateState });
     }
   }
   await insertResults(db, newResults.map((n) => ({
     workunitId: wu.id, name: n.name, serverState: ServerState.UNSENT, outcome: Outcome.INIT, validateState: ValidateState.INIT,
     createdAt: nowS,
   })));
-  await updateWorkunit(db, wu.id, { canonicalResultid, targetNresults, errorMask, assimilateState, transitionTime });
+  await setWorkunitState(db, wu.id, { canonicalResultid, targetNresults, errorMask, assimilateState, transitionTime });
   return { timedOut, created: newResults.length, validated, granted };
 }

@@ -12,11 +12,23 @@ export interface Grant {
   readonly grantedAt: number;
 }
 
+const appendGrantQuery = compileOnce(
+  (db, resultId: number, userId: number, hostId: number, credit: number, grantedAt: number) => db.insertInto('creditLedger')
+    .values({ resultId, userId, hostId, credit, grantedAt }).onConflict((oc) => oc.column('resultId').doNothing()),
+  [[1001, 1002, 1003, 1004.5, 1005], [2001, 2002, 2003, 2004.5, 2005]],
+);
+
 /** Appends grants; a result already in the ledger is skipped (UNIQUE result_id), so a grant can never happen twice. */
 export async function appendGrants(db: Db, grants: readonly Grant[]): Promise<void> {
   if (grants.length === 0) return;
+  const [only] = grants;
+  if (grants.length === 1 && only !== undefined) { // the common case (one new valid result): a statement compiled once
+    await appendGrantQuery(db, only.resultId, only.userId, only.hostId, only.credit, only.grantedAt);
+    return;
+  }
   await db.insertInto('creditLedger').values([...grants]).onConflict((oc) => oc.column('resultId').doNothing()).execute();
 }
+
 
 const verdictAndCreditQuery = compileOnce(
   (db, resultId: number) => db.selectFrom('result').leftJoin('creditLedger', 'creditLedger.resultId', 'result.id')
@@ -29,7 +41,6 @@ export async function verdictAndCreditOfResult(db: Db, resultId: number): Promis
   const [row] = (await verdictAndCreditQuery(db, resultId)).rows;
   return row === undefined ? undefined : { validateState: row.validateState, credit: row.credit ?? 0 };
 }
-
 
 export async function userCreatedAt(db: Db, userId: number): Promise<number | undefined> {
   return (await db.selectFrom('user').select('createdAt').where('id', '=', userId).executeTakeFirst())?.createdAt;

@@ -64,6 +64,62 @@ export async function updateWorkunit(db: Db, workunitId: number, patch: Updateab
   await db.updateTable('workunit').set(patch).where('id', '=', workunitId).execute();
 }
 
+const resultStatesQuery = compileOnce(
+  (db, id: number, serverState: number, outcome: number, validateState: number) =>
+    db.updateTable('result').set({ serverState, outcome, validateState }).where('id', '=', id),
+  [[1001, 1002, 1003, 1004], [2001, 2002, 2003, 2004]],
+);
+
+/** Sets a result's three BOINC states (the transitioner's write per changed result). */
+export async function setResultStates(db: Db, resultId: number, states: { serverState: number; outcome: number; validateState: number }): Promise<void> {
+  await resultStatesQuery(db, resultId, states.serverState, states.outcome, states.validateState);
+}
+
+const workunitStateQuery = compileOnce(
+  (db, id: number, canonicalResultid: number | null, targetNresults: number, errorMask: number, assimilateState: number,
+    transitionTime: number | null) =>
+    db.updateTable('workunit').set({ canonicalResultid, targetNresults, errorMask, assimilateState, transitionTime }).where('id', '=', id),
+  [[1001, 1002, 1003, 1004, 1005, 1006], [2001, 2002, 2003, 2004, 2005, 2006]],
+);
+
+/** Writes what a transition decided about a workunit (the transitioner's last write). */
+export async function setWorkunitState(
+  db: Db,
+  workunitId: number,
+  state: { canonicalResultid: number | null; targetNresults: number; errorMask: number; assimilateState: number; transitionTime: number | null },
+): Promise<void> {
+  await workunitStateQuery(db, workunitId, state.canonicalResultid, state.targetNresults, state.errorMask, state.assimilateState,
+    state.transitionTime);
+}
+
+/** The columns an accepted upload writes. */
+export interface ReceivedResult {
+  readonly serverState: number;
+  readonly outcome: number;
+  readonly validateState: number;
+  readonly receivedTime: number;
+  readonly outputJson: string;
+  readonly outputDigest: string;
+  readonly backend: string;
+  readonly adapter: string;
+  readonly computeMs: number;
+  readonly elapsedS: number | null;
+}
+
+const receivedQuery = compileOnce(
+  (db, id: number, serverState: number, outcome: number, validateState: number, receivedTime: number, outputJson: string,
+    outputDigest: string, backend: string, adapter: string, computeMs: number, elapsedS: number | null) =>
+    db.updateTable('result').set({ serverState, outcome, validateState, receivedTime, outputJson, outputDigest, backend, adapter, computeMs, elapsedS })
+      .where('id', '=', id),
+  [[1001, 1002, 1003, 1004, 1005, 'o1', 'd1', 'b1', 'a1', 1006, 1007], [2001, 2002, 2003, 2004, 2005, 'o2', 'd2', 'b2', 'a2', 2006, 2007]],
+);
+
+/** Stores an accepted upload on its result (every upload writes these columns, so the statement is compiled once). */
+export async function recordReceivedResult(db: Db, resultId: number, r: ReceivedResult): Promise<void> {
+  await receivedQuery(db, resultId, r.serverState, r.outcome, r.validateState, r.receivedTime, r.outputJson, r.outputDigest, r.backend,
+    r.adapter, r.computeMs, r.elapsedS);
+}
+
 export async function updateResult(db: Db, resultId: number, patch: Updateable<ResultTable>): Promise<void> {
   await db.updateTable('result').set(patch).where('id', '=', resultId).execute();
 }

@@ -9,7 +9,7 @@ import { verdictAndCreditOfResult } from '../db/credit-repo.ts';
 import { touchHost, type HostRow } from '../db/hosts-repo.ts';
 import { findResultWithWorkunit } from '../db/results-repo.ts';
 import { inSavepoint } from '../db/savepoint.ts';
-import { scheduleTransition, updateResult } from '../db/workunits-repo.ts';
+import { recordReceivedResult, scheduleTransition } from '../db/workunits-repo.ts';
 import { outputDigest } from './output-digest.ts';
 import { verdictOf } from './verdict.ts';
 
@@ -68,7 +68,7 @@ export async function acceptUpload(deps: UploadDeps, host: HostRow, resultId: nu
       if (wrong.length > 0) {
         throw new AppError('invalid_result', `the envelope does not match workunit ${wu.name}: ${wrong.join('; ')}`, { issues: wrong });
       }
-      await updateResult(trx, resultId, {
+      await recordReceivedResult(trx, resultId, {
         serverState: ServerState.OVER, outcome: Outcome.SUCCESS, validateState: ValidateState.INIT, receivedTime: nowS,
         outputJson: JSON.stringify(upload.output), outputDigest: digest, backend: upload.backend, adapter: upload.adapter,
         computeMs: upload.computeMs, elapsedS: result.sentTime === null ? null : Math.max(0, nowS - result.sentTime),
