@@ -1,4 +1,3 @@
-import type { ExperimentName } from '../shared/envelope.ts';
 import type { Experiment } from './experiment.ts';
 import { lazyVsFeatureLearning } from './lazy_vs_feature_learning/experiment.ts';
 
@@ -10,6 +9,6 @@ export function listExperiments(): readonly Experiment[] {
 }
 
 /** The experiment of that name, or undefined when this build does not have it. */
-export function findExperiment(name: ExperimentName | string): Experiment | undefined {
+export function findExperiment(name: string): Experiment | undefined {
   return EXPERIMENTS.find((e) => e.name === name);
 }
