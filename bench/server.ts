@@ -151,7 +151,7 @@ function formatRun(f: RunFigures): string {
       + ` → ${verdict} against ${TARGET_RESULTS_PER_S}/s`,
     `  server CPU ${serverCpuMsPerResult.toFixed(3)} ms per result (${(f.serverCpuMs / f.wallMs * 100).toFixed(0)} % of a core while measured),`
       + ` hosts' process ${(f.clientCpuMs / f.validCredited).toFixed(3)} ms per result:`
-      + ` **${perCpuS.toFixed(0)} results per server CPU-second** (${perCpuS >= TARGET_RESULTS_PER_S ? 'PASS' : 'FAIL'} on one idle core)`,
+      + ` ${perCpuS.toFixed(0)} results per server CPU-second (the server process's own threads, measured under the machine's load)`,
     '| route | requests | p50 ms | p99 ms |', '|---|---|---|---|', ...lat,
   ].join('\n');
 }
@@ -165,7 +165,7 @@ function formatRun(f: RunFigures): string {
  */
 export async function runServerBench(args: readonly string[]): Promise<void> {
   const log = (m: string) => console.error(`[server] ${m}`);
-  const workunits = option(args, 'workunits', 6000);
+  const workunits = option(args, 'workunits', 10_000);
   const hosts = option(args, 'hosts', 32);
   const maxMs = option(args, 'seconds', 30) * 1000;
   const profileAt = args.indexOf('--profile');
