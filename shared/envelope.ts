@@ -11,16 +11,18 @@ export type ExperimentName = z.infer<typeof ExperimentName>;
 
 const Seed = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
-/** Workunit input (spec §1.1), server to volunteer. `params` holds overrides; the experiment's schema resolves them. */
-export const WorkunitInput = z.object({
+/** The fields a workunit and its result share: the result echoes its input (spec §1.1). */
+const EnvelopeHead = z.object({
   experiment: ExperimentName,
   spec: z.literal(SPEC_ID),
   wu_id: z.string().min(1).max(200),
   seed: Seed,
   data_seed: Seed,
   params: z.record(z.string(), z.unknown()),
-  replica_of: z.string().max(200).nullable(),
 });
+
+/** Workunit input (spec §1.1), server to volunteer. `params` holds overrides; the experiment's schema resolves them. */
+export const WorkunitInput = EnvelopeHead.extend({ replica_of: z.string().max(200).nullable() });
 export type WorkunitInput = z.infer<typeof WorkunitInput>;
 
 /** Engine names of spec §1.1. */
@@ -50,13 +52,7 @@ export type RunStatus = z.infer<typeof RunStatus>;
  * Result envelope (spec §1.1), volunteer to server. `summary` and `curves` are parsed later by the experiment's own
  * schema. zod's number rejects NaN and ±Infinity, so a non-finite value can never enter (spec: write `null`).
  */
-export const ResultEnvelope = z.object({
-  experiment: ExperimentName,
-  spec: z.literal(SPEC_ID),
-  wu_id: z.string().min(1).max(200),
-  seed: Seed,
-  data_seed: Seed,
-  params: z.record(z.string(), z.unknown()),
+export const ResultEnvelope = EnvelopeHead.extend({
   impl: z.object({ engine: EngineName, version: z.string().max(100), precision: z.literal('f32') }),
   fingerprints: Fingerprints,
   canary: z.object({ losses: z.array(z.number()).length(10) }),

@@ -5,7 +5,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH, chromiumArgs } from './chromium-flags.ts';
+import { CHROMIUM_PATH, chromiumFlags } from '../../test/support/chromium-flags.ts';
 import type { LazyWorkerReply, LazyWorkerRequest } from './lazy-protocol.ts';
 
 const ISOLATION = {
@@ -68,7 +68,7 @@ export async function openChromiumLazy(): Promise<ChromiumLazy> {
   try {
     await buildBundle(dir);
     const [port, refusePort] = [await listen(files), await listen(refuser)];
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: chromiumArgs(refusePort) });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: chromiumFlags({ proxyPort: refusePort }) });
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
     return {
