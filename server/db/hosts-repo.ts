@@ -51,8 +51,16 @@ export async function findHostById(db: Db, hostId: number): Promise<HostRow | un
 
 /** Records what a host sent with its request, and that it was seen now. */
 export async function updateHostCapabilities(db: Db, hostId: number, caps: Capabilities, nowS: number): Promise<void> {
-  await db.updateTable('host').set({ ...capabilityColumns(caps), lastContact: nowS }).where('id', '=', hostId).execute();
+  const c = capabilityColumns(caps);
+  await capabilitiesQuery(db, hostId, c.platform, c.cores, c.memoryMb, c.backendsJson, c.adapter, c.flopsPerSecond, nowS);
 }
+
+const capabilitiesQuery = compileOnce(
+  (db, hostId: number, platform: string, cores: number, memoryMb: number | null, backendsJson: string, adapter: string,
+    flopsPerSecond: number | null, nowS: number) => db.updateTable('host')
+    .set({ platform, cores, memoryMb, backendsJson, adapter, flopsPerSecond, lastContact: nowS }).where('id', '=', hostId),
+  [[1001, 'p1', 1002, 1003, 'b1', 'a1', 1004.5, 1005], [2001, 'p2', 2002, 2003, 'b2', 'a2', 2004.5, 2005]],
+);
 
 const touchHostQuery = compileOnce(
   (db, hostId: number, nowS: number) => db.updateTable('host').set({ lastContact: nowS }).where('id', '=', hostId),

@@ -23,7 +23,11 @@ export interface DispatchCandidate {
  * drops a second replica of one workunit within the batch.
  */
 export async function findDispatchCandidates(db: Db, host: { hostId: number; userId: number }, limit: number): Promise<DispatchCandidate[]> {
-  return db.selectFrom('result as r')
+  return (await dispatchCandidatesQuery(db, host.hostId, host.userId, limit)).rows;
+}
+
+const dispatchCandidatesQuery = compileOnce(
+  (db, hostId: number, userId: number, limit: number) => db.selectFrom('result as r')
     .innerJoin('workunit as w', 'w.id', 'r.workunitId')
     .innerJoin('appVersion as av', 'av.id', 'w.appVersionId')
     .where('r.serverState', '=', ServerState.UNSENT)
@@ -32,12 +36,12 @@ export async function findDispatchCandidates(db: Db, host: { hostId: number; use
     .where('av.isDeprecated', '=', 0)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('result as mine').select('mine.id')
       .whereRef('mine.workunitId', '=', 'r.workunitId')
-      .where((o) => o.or([o('mine.hostId', '=', host.hostId), o('mine.userId', '=', host.userId)])))))
+      .where((o) => o.or([o('mine.hostId', '=', hostId), o('mine.userId', '=', userId)])))))
     .select(['r.id', 'r.workunitId', 'r.name', 'w.inputJson', 'w.rscFpopsEst', 'w.delayBound', 'av.versionNum as appVersion'])
     .orderBy('r.workunitId').orderBy('r.id')
-    .limit(limit)
-    .execute();
-}
+    .limit(limit),
+  [[1001, 1002, 1003], [2001, 2002, 2003]],
+);
 
 const leaseQuery = compileOnce(
   (db, resultId: number, hostId: number, userId: number, nowS: number, deadlineS: number) => db.updateTable('result')
@@ -57,15 +61,19 @@ export async function leaseResult(
 
 /** Results this host holds (IN_PROGRESS), with what a task needs, so lost ones can be resent. */
 export async function findHostLeases(db: Db, hostId: number): Promise<(DispatchCandidate & { reportDeadline: number | null })[]> {
-  return db.selectFrom('result as r')
+  return (await hostLeasesQuery(db, hostId)).rows;
+}
+
+const hostLeasesQuery = compileOnce(
+  (db, hostId: number) => db.selectFrom('result as r')
     .innerJoin('workunit as w', 'w.id', 'r.workunitId')
     .innerJoin('appVersion as av', 'av.id', 'w.appVersionId')
     .where('r.hostId', '=', hostId).where('r.serverState', '=', ServerState.IN_PROGRESS)
     .select(['r.id', 'r.workunitId', 'r.name', 'w.inputJson', 'w.rscFpopsEst', 'w.delayBound', 'av.versionNum as appVersion',
       'r.reportDeadline'])
-    .orderBy('r.id')
-    .execute();
-}
+    .orderBy('r.id'),
+  [[1001], [2001]],
+);
 
 /** The given results' lease columns (unknown ids are absent). */
 export async function findLeases(db: Db, resultIds: readonly number[]): Promise<{ id: number; hostId: number | null; serverState: number }[]> {
