@@ -5,6 +5,7 @@
 import process from 'node:process';
 
 const BENCHES = {
+  browser: async (args: readonly string[]) => (await import('./browser-targets.ts')).runBrowserTargetsBench(args),
   lazy: async (args: readonly string[]) => (await import('./lazy.ts')).runLazyBench(args),
   server: async (args: readonly string[]) => (await import('./server.ts')).runServerBench(args),
 } as const satisfies Record<string, (args: readonly string[]) => Promise<void>>;
