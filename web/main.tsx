@@ -14,5 +14,12 @@ createRoot(root).render(
   </StrictMode>,
 );
 // The service worker serves the app shell offline. A new version waits until every tab is closed (no skipWaiting),
-// so an update never kills a running task.
-if (!env.isDev) void registerSW({ immediate: true });
+// so an update never kills a running task. Its install precaches ~15 MB (ORT's wasm), which on a cold start competed
+// with the first task's own wasm fetch and compile (+0.8 s to the first step, bench/RESULTS.md browser section), so it
+// is registered a few seconds after the page has loaded.
+const SW_DELAY_MS = 5000;
+if (!env.isDev) {
+  const register = () => setTimeout(() => void registerSW({ immediate: true }), SW_DELAY_MS);
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
+}

@@ -130,6 +130,8 @@ export async function startAgent(deps: AgentDeps, initialSettings: AgentSettings
     }
     const wanted = settings.cores - records.length;
     if (wanted > 0 && deps.nowMs() >= nextWorkAtMs) {
+      // Nothing computes yet: let a compute Worker load its engine while attach and the work request are in flight.
+      if (running.size === 0) pool.warm();
       const auth = await ensureIdentity();
       await requestWork(auth, wanted);
       const fresh = (await store.listTasks()).records.filter((r) => !running.has(r.resultId));

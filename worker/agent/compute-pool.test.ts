@@ -31,3 +31,18 @@ test('keeps at most maxIdle Workers and drains them on demand', () => {
   pool.drain();
   expect(log).toEqual(['terminate 2', 'terminate 1']);
 });
+
+test('warms one Worker ahead of need and hands it to the next task instead of spawning another', () => {
+  const log: string[] = [];
+  let spawned = 0;
+  const pool = createComputePool(() => fakeHandle(log, ++spawned), () => 1);
+  pool.warm();
+  pool.warm(); // one idle Worker is enough: a second warm spawns nothing
+  expect(spawned).toBe(1);
+  pool.acquire();
+  expect(spawned).toBe(1);
+  pool.warm();
+  expect(spawned).toBe(2);
+  pool.drain();
+  expect(log).toEqual(['terminate 2']);
+});

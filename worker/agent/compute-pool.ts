@@ -11,6 +11,13 @@ export function createComputePool(spawn: () => ComputeHandle, maxIdle: () => num
     acquire(): ComputeHandle {
       return idle.pop() ?? spawn();
     },
+    /**
+     * Spawns one Worker ahead of need when none is idle, so its engine starts loading (ORT's wasm: fetch, compile,
+     * probe; ~2 s cold) while the agent still waits for the server's work reply.
+     */
+    warm(): void {
+      if (idle.length === 0 && maxIdle() > 0) idle.push(spawn());
+    },
     release(handle: ComputeHandle, isReusable: boolean): void {
       if (isReusable && idle.length < maxIdle()) idle.push(handle);
       else handle.terminate();

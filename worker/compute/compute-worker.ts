@@ -18,9 +18,13 @@ if (!isOrtThread) {
     { backend: 'ort-wasm', adapter: 'none', create: () => createOrtWasmEngine() },
     { backend: 'reference', adapter: 'none', create: createReferenceEngine },
   ]);
+  const select = () => (engine ??= pickEngine().catch((error: unknown) => { engine = null; throw error; }));
+  // Probe at once: the pool may spawn this Worker before its task exists (compute-pool.ts `warm`), so the engine
+  // loads while the agent waits for work. A failure here is retried, and then reported, by the first task.
+  select().catch((error: unknown) => console.warn('compute Worker: engine probe failed; the first task retries', error));
   expose(createComputeApi({
     findExperiment,
-    selectEngine: () => (engine ??= pickEngine().catch((error: unknown) => { engine = null; throw error; })),
+    selectEngine: select,
     checkpoints: createCheckpointStore(openAxiomDb()),
     nowMs: () => performance.now(),
     wallClockMs: () => Date.now(),
