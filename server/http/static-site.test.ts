@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HealthReply } from './health-route.ts';
 import { ISOLATION_HEADERS } from './isolation.ts';
@@ -17,6 +18,8 @@ const ISOLATED = {
   corp: ISOLATION_HEADERS['Cross-Origin-Resource-Policy'],
 };
 
+const WASM_BYTES = Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]);
+
 describe('with a built PWA', () => {
   let s: TestServer;
   let dist: string;
@@ -25,7 +28,8 @@ describe('with a built PWA', () => {
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Axiom Web</title>');
     writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
-    writeFileSync(join(dist, 'assets', 'ort-wasm-simd-threaded-abc.wasm'), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
+    writeFileSync(join(dist, 'assets', 'ort-wasm-simd-threaded-abc.wasm'), WASM_BYTES);
+    writeFileSync(join(dist, 'assets', 'ort-wasm-simd-threaded-abc.wasm.br'), brotliCompressSync(WASM_BYTES));
     writeFileSync(join(dist, 'sw.js'), 'self.x = 1');
     s = await createTestServer({ webDist: dist });
   });
@@ -55,6 +59,16 @@ describe('with a built PWA', () => {
     const sw = await s.app.inject({ method: 'GET', url: '/sw.js' });
     expect(sw.headers['cache-control']).toBe('no-cache');
     expect(isolation(sw.headers)).toEqual(ISOLATED);
+  });
+
+  test('sends the pre-compressed twin of an asset when the browser accepts it, still as application/wasm', async () => {
+    const br = await s.app.inject({ method: 'GET', url: '/assets/ort-wasm-simd-threaded-abc.wasm', headers: { 'accept-encoding': 'gzip, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toBe('application/wasm');
+    expect(brotliDecompressSync(br.rawPayload).equals(WASM_BYTES)).toBe(true);
+    const plain = await s.app.inject({ method: 'GET', url: '/assets/ort-wasm-simd-threaded-abc.wasm', headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.rawPayload.equals(WASM_BYTES)).toBe(true);
   });
 
   test('an unknown API path is a JSON 404, never the SPA page', async () => {

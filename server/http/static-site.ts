@@ -24,6 +24,8 @@ export async function installStaticSite(app: FastifyInstance, webDist: string): 
   if (hasBuild) {
     await app.register(fastifyStatic, {
       root,
+      // `npm run build` writes .br/.gz twins of the hashed assets (vite.config.ts); they are sent when accepted.
+      preCompressed: true,
       cacheControl: false,
       setHeaders: (reply, path) => {
         reply.header('Cache-Control', path.includes(`${sep}assets${sep}`) ? IMMUTABLE : 'no-cache');
