@@ -1,8 +1,9 @@
 import type { Experiment } from './experiment.ts';
 import { lazyVsFeatureLearning } from './lazy_vs_feature_learning/experiment.ts';
+import { spectralDynamics } from './spectral_dynamics/experiment.ts';
 
 /** The only list of experiments. Server, worker and CLIs find experiments only through it. */
-const EXPERIMENTS: readonly Experiment[] = [lazyVsFeatureLearning];
+const EXPERIMENTS: readonly Experiment[] = [lazyVsFeatureLearning, spectralDynamics];
 
 export function listExperiments(): readonly Experiment[] {
   return EXPERIMENTS;

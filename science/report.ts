@@ -50,7 +50,7 @@ export function renderReport(facts: RunFacts, summary: ScienceSummary, results: 
     `# Science results: ${facts.experiment} (${facts.mode} sweep)`,
     '',
     `Written by \`npm run science -- ${facts.experiment}${facts.mode === 'quick' ? ' --quick' : ''}\` (science/run.ts). `
-      + 'Thresholds are those of reference/experiments.md E1; the [pt] column is the spec\'s PyTorch table (3 seeds).',
+      + `Thresholds are those of reference/experiments.md (${facts.experiment}); [pt] figures are the spec's PyTorch runs (3 seeds).`,
     '',
     `- Date: ${facts.dateIso}`,
     `- Engine: ${facts.engine}, ${facts.processes} processes (one per core)`,
@@ -58,18 +58,25 @@ export function renderReport(facts: RunFacts, summary: ScienceSummary, results: 
     `- Params: \`${JSON.stringify(facts.params)}\``,
     `- Wall time of the sweep: ${f(facts.wallS, 1)} s${facts.reused > 0 ? ` (this session; ${facts.reused} workunits reused from an earlier one)` : ''}; `
       + `per workunit ${f(avg(wall), 1)} s wall, ${f(avg(train), 1)} s in SGD (the machine's 2 cores were shared with other jobs)`,
-    `- Per-result sanity (canary at rtol 1e-4, non-finite values, dead fraction, accuracy floor at 150 epochs): `
+    `- Per-result sanity (the experiment's check: canary at rtol 1e-4, non-finite values, its floors if any): `
       + `${results.length - facts.sanityFailures.length} of ${results.length} results pass`,
     ...facts.sanityFailures.map((m) => `  - ${m}`),
     '',
-    '## Acceptance checks (spec E1)',
+    `## Acceptance checks (spec, ${facts.experiment})`,
     '',
     ...checksTable(summary.checks),
     '',
   ];
   if (quick !== null) {
-    lines.push('## Quick-sweep direction checks (thresholds in science/quick-checks.ts, fixed before the run)', '',
+    lines.push('## Quick-sweep direction checks (thresholds in science/quick-plans.ts, fixed before the run)', '',
       ...checksTable(quick), '');
+  }
+  // Experiments without a width axis (e.g. E2) get their series as a plain table instead of E1's [pt] comparison.
+  if (widths.length === 0) {
+    lines.push('## Series', '', '| series | values |', '| --- | --- |',
+      ...Object.entries(s).map(([k, v]) => `| ${k} | ${v.map((x) => f(x, 4)).join(', ')} |`), '',
+      '## Findings', '', ...summary.findings.map((x) => `- ${x}`), '');
+    return lines.join('\n');
   }
   lines.push('## Per width, against the spec\'s [pt] table (150 epochs)', '',
     '| quantity | width | mean | min - max | [pt] |', '| --- | --- | --- | --- | --- |',

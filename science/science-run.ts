@@ -1,6 +1,6 @@
 import type { AcceptanceCheck, Experiment, ScienceSummary } from '../experiments/experiment.ts';
 import { SPEC_ID, type ResultEnvelope, type WorkunitInput } from '../shared/envelope.ts';
-import { QUICK_SWEEP, quickChecks } from './quick-checks.ts';
+import { quickPlan } from './quick-plans.ts';
 import { loadCachedResult, storeCachedResult } from './result-cache.ts';
 import type { RunFacts } from './report.ts';
 import type { SweepEngine } from './sweep-messages.ts';
@@ -21,7 +21,7 @@ export interface ScienceRun {
 
 /**
  * Runs the acceptance sweep of one experiment: the default sweep (spec defaults × seeds), or for `quick` the reduced
- * E1 sweep of quick-checks.ts. Every result also goes through the experiment's per-result `check`.
+ * sweep of quick-plans.ts. Every result also goes through the experiment's per-result `check`.
  */
 export async function runQuickOrFull(experiment: Experiment, options: {
   quick: boolean; engine: SweepEngine; processes: number; seeds?: number;
@@ -29,8 +29,9 @@ export async function runQuickOrFull(experiment: Experiment, options: {
   useCache?: boolean;
   onResult?: (done: number, total: number, wallS: number) => void;
 }): Promise<ScienceRun> {
-  const seeds = options.seeds ?? (options.quick ? QUICK_SWEEP.seeds : DEFAULT_SEEDS);
-  const overrides: Record<string, unknown> = options.quick ? { widths: [...QUICK_SWEEP.widths], epochs: QUICK_SWEEP.epochs } : {};
+  const plan = options.quick ? quickPlan(experiment.name) : null;
+  const seeds = options.seeds ?? plan?.seeds ?? DEFAULT_SEEDS;
+  const overrides: Record<string, unknown> = plan?.overrides ?? {};
   const resolved = experiment.resolveParams(overrides);
   if (resolved.type === 'invalid') throw new Error(`sweep params invalid: ${resolved.issues.join('; ')}`);
   const inputs: WorkunitInput[] = experiment.defaultSweep({ seeds }).map((cell) => ({
@@ -61,6 +62,6 @@ export async function runQuickOrFull(experiment: Experiment, options: {
     },
     summary: experiment.summarize(results),
     results,
-    quick: options.quick && experiment.name === 'lazy_vs_feature_learning' ? quickChecks(results) : null,
+    quick: plan === null ? null : plan.checks(results),
   };
 }
