@@ -13,10 +13,13 @@ const Env = z
     /** Where the database and the generated admin key live. Created on start. @defaultValue `./data` */
     DATA_DIR: z.preprocess(unsetIfEmpty, z.string().min(1).default('./data')),
     /**
-     * The store. Only `sqlite:<file>` is implemented; `postgres://…` is the planned scale-out store.
-     * @defaultValue `sqlite:<DATA_DIR>/axiom.db`
+     * The store: `sqlite:<file>` (one server), or `postgres://user:password@host:port/database` (the scale-out store:
+     * several server instances share it; one of them runs the daemons). @defaultValue `sqlite:<DATA_DIR>/axiom.db`
      */
-    DATABASE_URL: z.preprocess(unsetIfEmpty, z.string().regex(/^sqlite:.+/, 'expected sqlite:<file>').optional()),
+    DATABASE_URL: z.preprocess(
+      unsetIfEmpty,
+      z.string().regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)/, 'expected sqlite:<file> or postgres://…').optional(),
+    ),
     /**
      * Bearer key of the admin routes. If unset, a random key is generated on first start, stored in
      * `<DATA_DIR>/admin-key` and printed once. @defaultValue generated
@@ -50,3 +53,29 @@ export function loadEnv(source: Record<string, string | undefined>): Env {
 
 /** This process's configuration, parsed once at import: a bad variable stops the server at startup. */
 export const env: Env = loadEnv(process.env);
+
+const TestEnv = z.object({
+  /**
+   * Which store `createTestServer` (server/testing) uses; vitest.config.ts sets it per project, so the server suite
+   * runs once on SQLite and once on PostgreSQL. @defaultValue `sqlite`
+   */
+  AXIOM_TEST_DIALECT: z.preprocess(unsetIfEmpty, z.enum(['sqlite', 'postgres']).default('sqlite')),
+  /**
+   * A PostgreSQL database the PostgreSQL test project may create and drop schemas in (one schema per test server),
+   * e.g. `postgres://axiom:axiom@127.0.0.1:5432/axiom_test`. .ci/run sets it. @defaultValue unset
+   */
+  TEST_DATABASE_URL: z.preprocess(unsetIfEmpty, z.string().regex(/^postgres(ql)?:\/\/.+/, 'expected postgres://…').optional()),
+});
+
+/** The test helpers' settings, kept apart from `Env` so the server never sees them. */
+export type TestEnv = z.infer<typeof TestEnv>;
+
+/** Parses the test helpers' settings; throws one error naming every bad variable. */
+export function loadTestEnv(source: Record<string, string | undefined>): TestEnv {
+  const parsed = TestEnv.safeParse(source);
+  if (parsed.success) return parsed.data;
+  throw new Error(`invalid test environment: ${describeIssues(parsed.error).join('; ')}`);
+}
+
+/** This process's test settings; only server/testing reads them. */
+export const testEnv: TestEnv = loadTestEnv(process.env);

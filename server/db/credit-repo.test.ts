@@ -20,5 +20,5 @@ test('the ledger holds at most one grant per result: a second grant is skipped, 
   await appendGrants(s.db, [{ ...grant, credit: 99, grantedAt: 200 }]);
   expect(await s.db.selectFrom('creditLedger').select(['resultId', 'credit', 'grantedAt']).execute())
     .toEqual([{ resultId: task.resultId, credit: 1.5, grantedAt: 100 }]);
-  await expect(s.db.insertInto('creditLedger').values(grant).execute()).rejects.toThrow(/UNIQUE/);
+  await expect(s.db.insertInto('creditLedger').values(grant).execute()).rejects.toThrow(/unique/i); // SQLite: "UNIQUE constraint failed"; PostgreSQL: "violates unique constraint"
 });

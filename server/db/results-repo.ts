@@ -3,6 +3,8 @@ import { HostId, ResultId, WorkunitId } from '../../shared/ids.ts';
 import type { AdminResult } from '../../shared/protocol/admin-results.ts';
 import type { Db } from './connection.ts';
 import { compileOnce } from './compile-once.ts';
+import { dialectOf } from './dialect.ts';
+import { lockWorkunit } from './workunit-lock.ts';
 import { resultById, workunitById, type ResultRow, type WorkunitRow } from './workunits-repo.ts';
 
 /** An unsent result that a host may take, with what its task needs. */
@@ -44,13 +46,23 @@ const dispatchCandidatesQuery = compileOnce(
 );
 
 const leaseQuery = compileOnce(
-  (db, resultId: number, hostId: number, userId: number, nowS: number, deadlineS: number) => db.updateTable('result')
-    .set({ serverState: ServerState.IN_PROGRESS, hostId, userId, sentTime: nowS, reportDeadline: deadlineS })
-    .where('id', '=', resultId).where('serverState', '=', ServerState.UNSENT),
+  (db, resultId: number, hostId: number, userId: number, nowS: number, deadlineS: number) => {
+    const lease = db.updateTable('result')
+      .set({ serverState: ServerState.IN_PROGRESS, hostId, userId, sentTime: nowS, reportDeadline: deadlineS });
+    if (dialectOf(db) === 'sqlite') return lease.where('id', '=', resultId).where('serverState', '=', ServerState.UNSENT);
+    // PostgreSQL: several server instances dispatch at once. The row is claimed with FOR UPDATE SKIP LOCKED, so a
+    // replica another transaction is leasing right now is skipped at once (no waiting for that commit) and the
+    // state is checked under the row lock: no two transactions can both see it UNSENT and lease it.
+    return lease.where('id', '=', (eb) => eb.selectFrom('result as claim').select('claim.id')
+      .where('claim.id', '=', resultId).where('claim.serverState', '=', ServerState.UNSENT).forUpdate().skipLocked());
+  },
   [[1001, 1002, 1003, 1004, 1005], [2001, 2002, 2003, 2004, 2005]],
 );
 
-/** Leases an unsent result (2 → 4). False if someone else took it first. */
+/**
+ * Leases an unsent result (2 → 4). False if someone else took it first (or, on PostgreSQL, is taking it now: the
+ * caller moves on to its next candidate).
+ */
 export async function leaseResult(
   db: Db,
   lease: { resultId: number; hostId: number; userId: number; nowS: number; deadlineS: number },
@@ -81,10 +93,19 @@ export async function findLeases(db: Db, resultIds: readonly number[]): Promise<
   return db.selectFrom('result').select(['id', 'hostId', 'serverState']).where('id', 'in', resultIds).execute();
 }
 
-/** A result with its workunit, or undefined. */
+/**
+ * A result with its workunit, or undefined; for a caller about to change the result (upload, progress). On PostgreSQL
+ * it first takes the workunit's lock (workunit-lock.ts) and then reads the result again, so what the caller sees
+ * cannot change under it by another instance's transition before it commits.
+ */
 export async function findResultWithWorkunit(db: Db, resultId: number): Promise<{ result: ResultRow; wu: WorkunitRow } | undefined> {
-  const [result] = (await resultById(db, resultId)).rows;
+  let [result] = (await resultById(db, resultId)).rows;
   if (result === undefined) return undefined;
+  if (dialectOf(db) === 'postgres') {
+    await lockWorkunit(db, result.workunitId);
+    [result] = (await resultById(db, resultId)).rows;
+    if (result === undefined) return undefined;
+  }
   const [wu] = (await workunitById(db, result.workunitId)).rows;
   if (wu === undefined) throw new Error(`result ${resultId} names workunit ${result.workunitId}, which does not exist`);
   return { result, wu };

@@ -2,6 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import { compileOnce } from './compile-once.ts';
 import type { Db } from './connection.ts';
 import type { ResultTable, WorkunitTable } from './schema.ts';
+import { lockWorkunit } from './workunit-lock.ts';
 
 export type WorkunitRow = Selectable<WorkunitTable>;
 export type ResultRow = Selectable<ResultTable>;
@@ -52,8 +53,12 @@ const resultsOfWorkunit = compileOnce(
   [[1], [2]],
 );
 
-/** A workunit and all its results (ordered by id), or undefined. Two indexed queries. */
+/**
+ * A workunit and all its results (ordered by id), or undefined. Two indexed queries; on PostgreSQL after taking the
+ * workunit's lock (workunit-lock.ts), as whoever loads a workunit this way is about to decide about it.
+ */
 export async function loadWorkunit(db: Db, workunitId: number): Promise<{ wu: WorkunitRow; results: ResultRow[] } | undefined> {
+  await lockWorkunit(db, workunitId);
   const [wu] = (await workunitById(db, workunitId)).rows;
   if (wu === undefined) return undefined;
   const { rows: results } = await resultsOfWorkunit(db, workunitId);

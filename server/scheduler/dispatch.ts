@@ -10,6 +10,8 @@ import { scheduleTransitions } from '../db/workunits-repo.ts';
 
 /** Leases a host may hold per allowed core (BOINC's `max_wus_in_progress` idea): enough to keep cores busy while uploading. */
 const IN_PROGRESS_PER_CORE = 2;
+/** Candidate queries per request when concurrent dispatches keep taking the candidates first. */
+const LEASE_ROUNDS = 3;
 /** `request_delay` when there is nothing to send, so idle hosts do not hammer the server. */
 const IDLE_REQUEST_DELAY_S = 60;
 
@@ -50,22 +52,32 @@ export async function dispatchWork(db: Db, host: HostRow, request: WorkRequest, 
     const room = request.capabilities.cores * IN_PROGRESS_PER_CORE - held.length;
     const wanted = Math.min(request.maxTasks - tasks.length, room);
     if (wanted > 0) {
-      // Over-fetch a little: candidates may include several replicas of one workunit, and only one may go to this host.
-      const candidates = await findDispatchCandidates(trx, { hostId: host.id, userId: host.userId }, wanted * 3 + 8);
       const takenWorkunits = new Set<number>();
       const dueAt = new Map<number, number[]>(); // wake-up time → workunits leased now: one UPDATE per distinct time
       const speed = request.capabilities.flopsPerSecond;
       let fresh = 0;
-      for (const c of candidates) {
-        if (fresh >= wanted) break;
-        if (takenWorkunits.has(c.workunitId)) continue;
-        if (speed !== null && c.rscFpopsEst / speed > c.delayBound) continue; // could not finish in time
-        const deadlineS = nowS + c.delayBound;
-        if (!(await leaseResult(trx, { resultId: c.id, hostId: host.id, userId: host.userId, nowS, deadlineS }))) continue;
-        dueAt.set(deadlineS + 1, [...(dueAt.get(deadlineS + 1) ?? []), c.workunitId]);
-        takenWorkunits.add(c.workunitId);
-        tasks.push(toTask(c, deadlineS));
-        fresh++;
+      // A lease is lost only to a concurrent dispatch (PostgreSQL, several instances): the candidates it was chosen
+      // from may then all be gone, so look again, a bounded number of times. On SQLite every round but the first is
+      // skipped, as dispatches run one after another there.
+      for (let round = 0; round < LEASE_ROUNDS && fresh < wanted; round++) {
+        // Over-fetch a little: candidates may include several replicas of one workunit, and only one may go to this host.
+        const candidates = await findDispatchCandidates(trx, { hostId: host.id, userId: host.userId }, wanted * 3 + 8);
+        let lost = 0;
+        for (const c of candidates) {
+          if (fresh >= wanted) break;
+          if (takenWorkunits.has(c.workunitId)) continue;
+          if (speed !== null && c.rscFpopsEst / speed > c.delayBound) continue; // could not finish in time
+          const deadlineS = nowS + c.delayBound;
+          if (!(await leaseResult(trx, { resultId: c.id, hostId: host.id, userId: host.userId, nowS, deadlineS }))) {
+            lost++;
+            continue;
+          }
+          dueAt.set(deadlineS + 1, [...(dueAt.get(deadlineS + 1) ?? []), c.workunitId]);
+          takenWorkunits.add(c.workunitId);
+          tasks.push(toTask(c, deadlineS));
+          fresh++;
+        }
+        if (lost === 0) break;
       }
       for (const [atS, workunitIds] of dueAt) await scheduleTransitions(trx, workunitIds, atS);
     }

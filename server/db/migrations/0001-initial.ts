@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
+import { dialectOf } from '../dialect.ts';
 
 /**
  * The initial schema, with Kysely's schema builder (not one dialect's SQL) so PostgreSQL can run it too.
@@ -7,15 +8,20 @@ import type { Migration } from 'kysely/migration';
  */
 export const initial: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
+    // SQLite's AUTOINCREMENT has no PostgreSQL spelling; an identity column is its equivalent there. Floats are
+    // `double precision` on both: PostgreSQL's `real` is 4 bytes (FLOP estimates and credit would lose digits),
+    // SQLite gives either name the same 8-byte REAL affinity.
+    const isPostgres = dialectOf(db) === 'postgres';
+    const id = (c: ColumnDefinitionBuilder) => (isPostgres ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement());
     await db.schema.createTable('user')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', id)
       .addColumn('account_key', 'text', (c) => c.notNull().unique())
       .addColumn('name', 'text')
       .addColumn('created_at', 'integer', (c) => c.notNull())
       .execute();
 
     await db.schema.createTable('host')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', id)
       .addColumn('user_id', 'integer', (c) => c.notNull().references('user.id'))
       .addColumn('authenticator', 'text', (c) => c.notNull().unique())
       .addColumn('platform', 'text', (c) => c.notNull())
@@ -23,14 +29,14 @@ export const initial: Migration = {
       .addColumn('memory_mb', 'integer')
       .addColumn('backends_json', 'text', (c) => c.notNull())
       .addColumn('adapter', 'text', (c) => c.notNull())
-      .addColumn('flops_per_second', 'real')
+      .addColumn('flops_per_second', 'double precision')
       .addColumn('created_at', 'integer', (c) => c.notNull())
       .addColumn('last_contact', 'integer', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('host_user_id').on('host').column('user_id').execute();
 
     await db.schema.createTable('app_version')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', id)
       .addColumn('experiment', 'text', (c) => c.notNull())
       .addColumn('version_num', 'integer', (c) => c.notNull())
       .addColumn('is_deprecated', 'integer', (c) => c.notNull().defaultTo(0))
@@ -39,7 +45,7 @@ export const initial: Migration = {
       .execute();
 
     await db.schema.createTable('sweep')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', id)
       .addColumn('name', 'text', (c) => c.notNull().unique())
       .addColumn('experiment', 'text', (c) => c.notNull())
       .addColumn('app_version_id', 'integer', (c) => c.notNull().references('app_version.id'))
@@ -47,13 +53,13 @@ export const initial: Migration = {
       .execute();
 
     await db.schema.createTable('workunit')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', id)
       .addColumn('sweep_id', 'integer', (c) => c.notNull().references('sweep.id'))
       .addColumn('app_version_id', 'integer', (c) => c.notNull().references('app_version.id'))
       .addColumn('name', 'text', (c) => c.notNull().unique())
       .addColumn('experiment', 'text', (c) => c.notNull())
       .addColumn('input_json', 'text', (c) => c.notNull())
-      .addColumn('rsc_fpops_est', 'real', (c) => c.notNull())
+      .addColumn('rsc_fpops_est', 'double precision', (c) => c.notNull())
       .addColumn('delay_bound', 'integer', (c) => c.notNull())
       .addColumn('min_quorum', 'integer', (c) => c.notNull())
       .addColumn('target_nresults', 'integer', (c) => c.notNull())
@@ -70,7 +76,7 @@ export const initial: Migration = {
     await db.schema.createIndex('workunit_sweep_id').on('workunit').column('sweep_id').execute();
 
     await db.schema.createTable('result')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', id)
       .addColumn('workunit_id', 'integer', (c) => c.notNull().references('workunit.id'))
       .addColumn('name', 'text', (c) => c.notNull().unique())
       .addColumn('server_state', 'integer', (c) => c.notNull())
@@ -89,7 +95,7 @@ export const initial: Migration = {
       .addColumn('compute_ms', 'integer')
       .addColumn('elapsed_s', 'integer')
       .addColumn('last_progress_time', 'integer')
-      .addColumn('fraction_done', 'real')
+      .addColumn('fraction_done', 'double precision')
       .execute();
     // Dispatch scans unsent results oldest workunit first; the transitioner and validator load one workunit's results.
     await db.schema.createIndex('result_server_state_workunit').on('result').columns(['server_state', 'workunit_id', 'id']).execute();
@@ -98,11 +104,11 @@ export const initial: Migration = {
     await db.schema.createIndex('result_user_id_received').on('result').columns(['user_id', 'received_time']).execute();
 
     await db.schema.createTable('credit_ledger')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', id)
       .addColumn('result_id', 'integer', (c) => c.notNull().unique().references('result.id'))
       .addColumn('user_id', 'integer', (c) => c.notNull().references('user.id'))
       .addColumn('host_id', 'integer', (c) => c.notNull().references('host.id'))
-      .addColumn('credit', 'real', (c) => c.notNull())
+      .addColumn('credit', 'double precision', (c) => c.notNull())
       .addColumn('granted_at', 'integer', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('credit_ledger_user_granted').on('credit_ledger').columns(['user_id', 'granted_at']).execute();
