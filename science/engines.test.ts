@@ -4,7 +4,7 @@ import type { ResultEnvelope, WorkunitInput } from '../shared/envelope.ts';
 import type { MlpEngine } from '../experiments/engine/mlp-engine.ts';
 import { createReferenceEngine } from '../experiments/engine/reference/reference-engine.ts';
 import { lazyVsFeatureLearning } from '../experiments/lazy_vs_feature_learning/experiment.ts';
-import { createTestContext } from '../experiments/lazy_vs_feature_learning/test-context.ts';
+import { createTestContext } from '../experiments/engine/test-context.ts';
 import { createOrtWasmEngine } from '../worker/backends/ort-wasm.ts';
 
 // E1 on the volunteers' engine (onnxruntime-web wasm) against the reference: spec §1.7 validates browser engines

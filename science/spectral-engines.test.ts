@@ -4,7 +4,7 @@ import type { ResultEnvelope, WorkunitInput } from '../shared/envelope.ts';
 import type { MlpEngine } from '../experiments/engine/mlp-engine.ts';
 import { createReferenceEngine } from '../experiments/engine/reference/reference-engine.ts';
 import { spectralDynamics } from '../experiments/spectral_dynamics/experiment.ts';
-import { createTestContext } from '../experiments/spectral_dynamics/test-context.ts';
+import { createTestContext } from '../experiments/engine/test-context.ts';
 import { createOrtWasmEngine } from '../worker/backends/ort-wasm.ts';
 
 // E2 on the volunteers' engine (onnxruntime-web wasm) against the reference: spec §1.7 validates browser engines

@@ -3,7 +3,7 @@ import type { ResultEnvelope, WorkunitInput } from '../../shared/envelope.ts';
 import { createReferenceEngine } from '../engine/reference/reference-engine.ts';
 import { checkLvf } from './check.ts';
 import { runLazyVsFeatureLearning } from './kernel.ts';
-import { cloneData, createTestContext } from './test-context.ts';
+import { cloneData, createTestContext } from '../engine/test-context.ts';
 import { LvfCurves, LvfSummary, type WidthCurve } from './result-schema.ts';
 import { checkpointEpochs } from './spec.ts';
 

@@ -1,6 +1,6 @@
 import { canonicalJson } from '../../shared/canonical-json.ts';
 import type { ResultEnvelope, WorkunitInput } from '../../shared/envelope.ts';
-import { canaryMismatches } from '../engine/canary.ts';
+import { envelopeSanityReasons } from '../engine/envelope-sanity.ts';
 import type { SanityVerdict } from '../experiment.ts';
 import { curveKey, LvfCurves, LvfSummary } from './result-schema.ts';
 import { checkpointEpochs, EXPERIMENT_NAME, LvfParams, SPEC_CHECKPOINT_EPOCHS } from './spec.ts';
@@ -20,16 +20,10 @@ const FULL_LENGTH_EPOCHS = SPEC_CHECKPOINT_EPOCHS.at(-1) ?? 150;
  * Cross-seed checks (slopes, monotonicity) are science and never reject a result (spec §5).
  */
 export function checkLvf(input: WorkunitInput, result: ResultEnvelope): SanityVerdict {
-  const reasons: string[] = [];
   const params = LvfParams.safeParse(input.params);
   if (!params.success) return { type: 'failed', reasons: ['workunit params are invalid for E1'] };
   const p = params.data;
-  if (result.experiment !== EXPERIMENT_NAME || result.wu_id !== input.wu_id || result.seed !== input.seed
-    || result.data_seed !== input.data_seed || canonicalJson(result.params) !== canonicalJson(p)) {
-    reasons.push('envelope does not match its workunit (experiment, wu_id, seeds or resolved params)');
-  }
-  const badCanary = canaryMismatches(result.canary.losses);
-  if (badCanary.length > 0) reasons.push(`canary differs from the stored losses beyond rtol 1e-4 at steps [${badCanary.join(', ')}]`);
+  const reasons = envelopeSanityReasons(EXPERIMENT_NAME, input, p, result);
   const summary = LvfSummary.safeParse(result.summary);
   const curves = LvfCurves.safeParse(result.curves);
   if (!summary.success || !curves.success) return { type: 'failed', reasons: [...reasons, 'summary or curves do not match the E1 schema'] };

@@ -4,7 +4,7 @@ import type { ResultEnvelope, WorkunitInput } from '../../shared/envelope.ts';
 import { createReferenceEngine } from '../engine/reference/reference-engine.ts';
 import { compareLvf, LVF_TOLERANCES } from './compare.ts';
 import { runLazyVsFeatureLearning } from './kernel.ts';
-import { cloneData, createTestContext } from './test-context.ts';
+import { cloneData, createTestContext } from '../engine/test-context.ts';
 import { LvfCurves, LvfSummary } from './result-schema.ts';
 
 const INPUT: WorkunitInput = {

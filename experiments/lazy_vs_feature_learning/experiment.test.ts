@@ -3,7 +3,7 @@ import type { WorkunitInput } from '../../shared/envelope.ts';
 import { createReferenceEngine } from '../engine/reference/reference-engine.ts';
 import { lazyVsFeatureLearning } from './experiment.ts';
 import { LvfCurves, LvfSummary } from './result-schema.ts';
-import { createTestContext } from './test-context.ts';
+import { createTestContext } from '../engine/test-context.ts';
 
 describe('lazyVsFeatureLearning as an Experiment', () => {
   test('resolves params with defaults, rejects ntk and unknown keys with readable issues', () => {

@@ -9,7 +9,7 @@ import { checkLvf } from './check.ts';
 import { LvfCheckpoint } from './checkpoint-state.ts';
 import { runLazyVsFeatureLearning } from './kernel.ts';
 import { LvfCurves, LvfSummary } from './result-schema.ts';
-import { createTestContext } from './test-context.ts';
+import { createTestContext } from '../engine/test-context.ts';
 
 const engine = createReferenceEngine();
 const INPUT: WorkunitInput = {

@@ -4,7 +4,7 @@ import { createReferenceEngine } from '../engine/reference/reference-engine.ts';
 import { checkSd } from './check.ts';
 import { runSpectralDynamics } from './kernel.ts';
 import { SdCurves, SdSummary } from './result-schema.ts';
-import { cloneData, createTestContext } from './test-context.ts';
+import { cloneData, createTestContext } from '../engine/test-context.ts';
 
 const INPUT: WorkunitInput = {
   experiment: 'spectral_dynamics', spec: 'axk-1.0', wu_id: 'sd-check', seed: 2, data_seed: 20260302,

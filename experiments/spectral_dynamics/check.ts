@@ -1,6 +1,6 @@
 import { canonicalJson } from '../../shared/canonical-json.ts';
 import type { ResultEnvelope, WorkunitInput } from '../../shared/envelope.ts';
-import { canaryMismatches } from '../engine/canary.ts';
+import { envelopeSanityReasons } from '../engine/envelope-sanity.ts';
 import type { SanityVerdict } from '../experiment.ts';
 import { SdCurves, SdSummary, type ConfigCurve } from './result-schema.ts';
 import { archSizes, checkpointEpochs, configKey, configList, EXPERIMENT_NAME, SdParams } from './spec.ts';
@@ -20,16 +20,10 @@ function complete(c: ConfigCurve, layers: number): boolean {
  * checks (init spectra, rank and growth) are science over results, evaluated by `summarizeSd`, never a rejection.
  */
 export function checkSd(input: WorkunitInput, result: ResultEnvelope): SanityVerdict {
-  const reasons: string[] = [];
   const params = SdParams.safeParse(input.params);
   if (!params.success) return { type: 'failed', reasons: ['workunit params are invalid for E2'] };
   const p = params.data;
-  if (result.experiment !== EXPERIMENT_NAME || result.wu_id !== input.wu_id || result.seed !== input.seed
-    || result.data_seed !== input.data_seed || canonicalJson(result.params) !== canonicalJson(p)) {
-    reasons.push('envelope does not match its workunit (experiment, wu_id, seeds or resolved params)');
-  }
-  const badCanary = canaryMismatches(result.canary.losses);
-  if (badCanary.length > 0) reasons.push(`canary differs from the stored losses beyond rtol 1e-4 at steps [${badCanary.join(', ')}]`);
+  const reasons = envelopeSanityReasons(EXPERIMENT_NAME, input, p, result);
   const summary = SdSummary.safeParse(result.summary);
   const curves = SdCurves.safeParse(result.curves);
   if (!summary.success || !curves.success) return { type: 'failed', reasons: [...reasons, 'summary or curves do not match the E2 schema'] };

@@ -1,12 +1,8 @@
 import { z } from 'zod';
-import { canonicalJson } from '../../shared/canonical-json.ts';
-import { Fingerprints, type WorkunitInput } from '../../shared/envelope.ts';
+import type { WorkunitInput } from '../../shared/envelope.ts';
+import { checkpointHeaderShape, checkpointTallyShape, Count, F32, isCheckpointFor, paramsFitSizes } from '../engine/checkpoint-parts.ts';
 import { ConfigCurve } from './result-schema.ts';
 import { archSizes, configList, type SdParams } from './spec.ts';
-
-const Count = z.number().int().nonnegative();
-/** Any Float32Array, whatever its buffer type (engines may hand out views of shared or wasm memory). */
-const F32 = z.custom<Float32Array>((v) => v instanceof Float32Array, 'expected a Float32Array');
 
 /** The config being trained when the checkpoint was taken (taken only at epoch boundaries). */
 const CurrentConfig = z.object({
@@ -24,22 +20,11 @@ const CurrentConfig = z.object({
  */
 export const SdCheckpoint = z.object({
   kind: z.literal('sd-checkpoint'),
-  v: z.literal(1),
-  wu_id: z.string(),
-  seed: Count,
-  data_seed: Count,
-  params_json: z.string(),
-  engine: z.string(),
-  canary: z.array(z.number()).length(10),
-  fingerprints: Fingerprints,
+  ...checkpointHeaderShape,
   config_index: Count,
   done: z.array(ConfigCurve),
   current: CurrentConfig.nullable(),
-  steps_done: Count,
-  train_ms: z.number().nonnegative(),
-  wall_ms: z.number().nonnegative(),
-  model_flops: z.number().nonnegative(),
-  metric_flops: z.number().nonnegative(),
+  ...checkpointTallyShape,
 });
 export type SdCheckpoint = z.infer<typeof SdCheckpoint>;
 
@@ -53,8 +38,7 @@ export function restoreCheckpoint(resumed: unknown, input: WorkunitInput, params
   if (!parsed.success) return null;
   const c = parsed.data;
   const configs = configList(params);
-  const fits = c.wu_id === input.wu_id && c.seed === input.seed && c.data_seed === input.data_seed
-    && c.params_json === canonicalJson(params) && c.engine === engine
+  const fits = isCheckpointFor(c, input, params, engine)
     && c.config_index <= configs.length && c.done.length === c.config_index
     && c.done.every((curve, i) => curve.arch === configs[i]?.arch && curve.lr === configs[i]?.lr);
   if (!fits) return null;
@@ -63,8 +47,5 @@ export function restoreCheckpoint(resumed: unknown, input: WorkunitInput, params
   if (config === undefined || c.current.epochs_done >= params.epochs
     || c.current.curve.arch !== config.arch || c.current.curve.lr !== config.lr) return null;
   const sizes = archSizes(config.arch);
-  const shapesFit = c.current.weights.length === sizes.length - 1 && c.current.biases.length === sizes.length - 1
-    && c.current.weights.every((w, l) => w.length === (sizes[l] ?? 0) * (sizes[l + 1] ?? 0))
-    && c.current.biases.every((b, l) => b.length === (sizes[l + 1] ?? 0));
-  return shapesFit ? c : null;
+  return paramsFitSizes(c.current.weights, c.current.biases, sizes) ? c : null;
 }

@@ -5,7 +5,7 @@ import { createReferenceEngine } from '../engine/reference/reference-engine.ts';
 import { compareSd, SD_TOLERANCES } from './compare.ts';
 import { runSpectralDynamics } from './kernel.ts';
 import { SdCurves, SdSummary } from './result-schema.ts';
-import { cloneData, createTestContext } from './test-context.ts';
+import { cloneData, createTestContext } from '../engine/test-context.ts';
 
 const INPUT: WorkunitInput = {
   experiment: 'spectral_dynamics', spec: 'axk-1.0', wu_id: 'sd-cmp', seed: 1, data_seed: 20260302,

@@ -4,7 +4,7 @@ import { createReferenceEngine } from '../engine/reference/reference-engine.ts';
 import { findExperiment } from '../registry.ts';
 import { spectralDynamics } from './experiment.ts';
 import { SdCurves, SdSummary } from './result-schema.ts';
-import { createTestContext } from './test-context.ts';
+import { createTestContext } from '../engine/test-context.ts';
 
 describe('spectralDynamics as an Experiment', () => {
   test('is registered under its spec name', () => {

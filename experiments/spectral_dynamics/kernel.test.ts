@@ -9,7 +9,7 @@ import { checkSd } from './check.ts';
 import { SdCheckpoint } from './checkpoint-state.ts';
 import { runSpectralDynamics } from './kernel.ts';
 import { SdCurves, SdSummary } from './result-schema.ts';
-import { createTestContext } from './test-context.ts';
+import { createTestContext } from '../engine/test-context.ts';
 
 const engine = createReferenceEngine();
 const INPUT: WorkunitInput = {

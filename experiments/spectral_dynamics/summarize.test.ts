@@ -4,7 +4,7 @@ import { createReferenceEngine } from '../engine/reference/reference-engine.ts';
 import { runSpectralDynamics } from './kernel.ts';
 import { SdSummary } from './result-schema.ts';
 import { summarizeSd } from './summarize.ts';
-import { cloneData, createTestContext } from './test-context.ts';
+import { cloneData, createTestContext } from '../engine/test-context.ts';
 
 const input = (seed: number): WorkunitInput => ({
   experiment: 'spectral_dynamics', spec: 'axk-1.0', wu_id: `sd-sum-${seed}`, seed, data_seed: 20260302,

@@ -1,4 +1,4 @@
-// Test support for this folder's kernel tests (the experiments lib has neither AbortController nor structuredClone).
+// Test support for kernel tests in Node (the experiments lib has neither AbortController nor structuredClone).
 import type { CancelSignal } from '../../shared/cancel.ts';
 import type { KernelContext } from '../engine/kernel-context.ts';
 import type { MlpEngine } from '../engine/mlp-engine.ts';
