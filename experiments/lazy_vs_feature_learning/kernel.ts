@@ -1,13 +1,10 @@
-import { canonicalJson } from '../../shared/canonical-json.ts';
 import { parseOrThrow } from '../../shared/errors.ts';
 import { SPEC_ID, type ResultEnvelope, type WorkunitInput } from '../../shared/envelope.ts';
 import { epochBatches } from '../engine/batches.ts';
-import { CANARY, runCanary } from '../engine/canary.ts';
-import { fingerprint } from '../engine/fingerprint.ts';
 import { initSp } from '../engine/init.ts';
 import type { KernelContext } from '../engine/kernel-context.ts';
+import { startWorkunit } from '../engine/workunit-start.ts';
 import type { MlpModel, MlpParams } from '../engine/mlp-engine.ts';
-import { permutation } from '../engine/rng.ts';
 import { makeT1, type T1Dataset } from '../engine/t1-dataset.ts';
 import { restoreCheckpoint, type LvfCheckpoint } from './checkpoint-state.ts';
 import { ckaReferences, isFiniteCheckpoint, measureCheckpoint, type CheckpointValues, type CkaReference } from './measure.ts';
@@ -56,21 +53,10 @@ function markDiverged(curve: WidthCurve, step: number, checkpoints: readonly num
 }
 
 async function freshState(input: WorkunitInput, params: LvfParams, ctx: KernelContext<unknown>, data: T1Dataset): Promise<State> {
-  const canary = await runCanary(ctx.engine, input.data_seed === CANARY.dataSeed ? data : undefined);
   const firstWidth = params.widths[0] ?? 0;
   const firstInit = initSp(input.seed, `w${firstWidth}`, lvfSizes(firstWidth));
-  return {
-    kind: 'lvf-checkpoint', v: 1, wu_id: input.wu_id, seed: input.seed, data_seed: input.data_seed,
-    params_json: canonicalJson(params), engine: ctx.engine.name, canary,
-    fingerprints: {
-      x_train: fingerprint(data.train.x),
-      labels: fingerprint(data.train.labels),
-      init: fingerprint(firstInit.weights[0] ?? new Float32Array()),
-      perm: fingerprint(permutation(input.seed, 'shuffle/e1', data.train.n)),
-    },
-    width_index: 0, done: [], current: null, steps_done: 0, train_ms: 0, wall_ms: 0, model_flops: 0,
-    metric_flops: canaryFlops(),
-  };
+  const start = await startWorkunit(input, params, ctx, data, firstInit.weights[0] ?? new Float32Array(), canaryFlops());
+  return { kind: 'lvf-checkpoint', ...start, width_index: 0, done: [], current: null };
 }
 
 /** Epoch-0 CKA references on resume: the init weights' test activations, recomputed on this engine. */

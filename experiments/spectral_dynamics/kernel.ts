@@ -1,14 +1,11 @@
-import { canonicalJson } from '../../shared/canonical-json.ts';
 import { parseOrThrow } from '../../shared/errors.ts';
 import { SPEC_ID, type ResultEnvelope, type WorkunitInput } from '../../shared/envelope.ts';
 import { epochBatches } from '../engine/batches.ts';
-import { CANARY, runCanary } from '../engine/canary.ts';
-import { fingerprint } from '../engine/fingerprint.ts';
 import { initSp } from '../engine/init.ts';
 import type { KernelContext } from '../engine/kernel-context.ts';
+import { startWorkunit } from '../engine/workunit-start.ts';
 import type { SpectrumSummary } from '../engine/linalg/spectrum.ts';
 import type { MlpModel, MlpParams } from '../engine/mlp-engine.ts';
-import { permutation } from '../engine/rng.ts';
 import { makeT1, type T1Dataset } from '../engine/t1-dataset.ts';
 import { restoreCheckpoint, type SdCheckpoint } from './checkpoint-state.ts';
 import { initSpectra, isFiniteCheckpoint, measureCheckpoint, type CheckpointValues } from './measure.ts';
@@ -50,21 +47,10 @@ function markDiverged(curve: ConfigCurve, step: number, checkpoints: readonly nu
 }
 
 async function freshState(input: WorkunitInput, params: SdParams, ctx: KernelContext<unknown>, data: T1Dataset): Promise<State> {
-  const canary = await runCanary(ctx.engine, input.data_seed === CANARY.dataSeed ? data : undefined);
   const firstArch = params.archs[0] ?? 'A1';
   const firstInit = initSp(input.seed, firstArch, archSizes(firstArch));
-  return {
-    kind: 'sd-checkpoint', v: 1, wu_id: input.wu_id, seed: input.seed, data_seed: input.data_seed,
-    params_json: canonicalJson(params), engine: ctx.engine.name, canary,
-    fingerprints: {
-      x_train: fingerprint(data.train.x),
-      labels: fingerprint(data.train.labels),
-      init: fingerprint(firstInit.weights[0] ?? new Float32Array()),
-      perm: fingerprint(permutation(input.seed, 'shuffle/e1', data.train.n)),
-    },
-    config_index: 0, done: [], current: null, steps_done: 0, train_ms: 0, wall_ms: 0, model_flops: 0,
-    metric_flops: canaryFlops(),
-  };
+  const start = await startWorkunit(input, params, ctx, data, firstInit.weights[0] ?? new Float32Array(), canaryFlops());
+  return { kind: 'sd-checkpoint', ...start, config_index: 0, done: [], current: null };
 }
 
 /** Init weights and their spectra of one architecture (spec E2: shared by its four learning rates). */
