@@ -4,22 +4,14 @@
  * COOP/COEP like the app, in headless Chromium. The same workunit runs with checkpoints off (a huge interval), every
  * 1 s (stress) and every 10 s (the default), each under a fresh result id so no run resumes another's checkpoint.
  */
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { SPEC_ID } from '../shared/envelope.ts';
 import { Task } from '../shared/protocol/work.ts';
 import { DEFAULT_DATA_SEED } from '../server/project/deploy-sweep.ts';
 import type { BenchRunReply } from './browser-targets-protocol.ts';
-
-const ISOLATION = {
-  'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'same-origin',
-} as const;
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+import { serveBenchPage } from './browser/serve-bench-page.ts';
 
 /** The interval that means "checkpoints off": far beyond any run here. */
 export const OFF_INTERVAL_MS = 1e9;
@@ -41,28 +33,6 @@ function task(params: Record<string, unknown>, wuId: string): Task {
   });
 }
 
-function listen(server: Server): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      if (address === null || typeof address === 'string') reject(new Error('server has no TCP address'));
-      else resolve(address.port);
-    });
-  });
-}
-
-async function buildBundle(dir: string): Promise<void> {
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  await build({
-    entryPoints: [join(here, 'browser-targets-worker.ts'), join(here, 'browser-targets-page.ts')], bundle: true, format: 'esm',
-    platform: 'browser', target: 'es2022', outdir: dir, logLevel: 'error',
-  });
-  const wasm = fileURLToPath(import.meta.resolve('onnxruntime-web/wasm')).replace(/[^/]+$/, 'ort-wasm-simd-threaded.wasm');
-  await copyFile(wasm, join(dir, 'ort-wasm-simd-threaded.wasm'));
-  await writeFile(join(dir, 'index.html'), '<!doctype html><title>browser targets bench</title><script type="module" src="/browser-targets-page.js"></script>');
-}
-
 export interface CheckpointRun {
   readonly intervalMs: number;
   readonly reply: BenchRunReply;
@@ -76,20 +46,13 @@ export interface CheckpointBench {
 
 /** Runs the page; `rounds` passes over [off, 1 s, 10 s] (the order alternates so drift hits every setting alike). */
 export async function runCheckpointBench(browser: Browser, rounds: number, log: (m: string) => void): Promise<CheckpointBench> {
-  const dir = await mkdtemp(join(tmpdir(), 'axiom-browser-targets-'));
-  const files = createServer((req, res) => {
-    const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
-    readFile(join(dir, path)).then(
-      (body) => { res.writeHead(200, { ...ISOLATION, 'Content-Type': MIME[extname(path)] ?? 'application/octet-stream' }); res.end(body); },
-      () => { res.writeHead(404, ISOLATION); res.end(); }, // a missing file is the page's problem: it sees the 404
-    );
-  });
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const bench = await serveBenchPage(
+    { page: join(here, 'browser-targets-page.ts'), worker: join(here, 'browser-targets-worker.ts') }, 'browser targets bench');
   const context = await browser.newContext();
   try {
-    await buildBundle(dir);
-    const port = await listen(files);
     const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(bench.url);
     const runTask = (t: Task, intervalMs: number) => page.evaluate((req) => window.runBenchTask(req), { task: t, checkpointIntervalMs: intervalMs });
     const firstTask = await runTask(task(SMALL_PARAMS, 'bench-small'), DEFAULT_INTERVAL_MS);
     if (!firstTask.isCrossOriginIsolated) log('warning: the bench page is not cross-origin isolated');
@@ -109,8 +72,7 @@ export async function runCheckpointBench(browser: Browser, rounds: number, log: 
     return { firstTask, runs };
   } finally {
     await context.close();
-    await new Promise<void>((resolve) => files.close(() => resolve()));
-    await rm(dir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 
